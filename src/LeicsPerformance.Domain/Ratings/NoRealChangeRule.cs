@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace LeicsPerformance.Domain.Ratings;
+
+public enum NoRealChangeKind
+{
+    /// <summary>No real change only when the two values are equal at the precision they are published at.</summary>
+    SameWhenRounded,
+
+    /// <summary>No real change when the values differ by no more than a fixed amount (e.g. 0.5 percentage points).</summary>
+    AbsoluteTolerance,
+
+    /// <summary>No real change when the values differ by no more than a share of the previous value (e.g. 1%).</summary>
+    RelativeTolerance,
+}
+
+/// <summary>
+/// Each indicator's rule for "no real change". The default is the strictest: only values that print the same
+/// count as unchanged; anything wider is a decision for the indicator's owner, recorded as data.
+/// </summary>
+public sealed record NoRealChangeRule(NoRealChangeKind Kind, decimal Tolerance)
+{
+    public static NoRealChangeRule Default { get; } = new(NoRealChangeKind.SameWhenRounded, 0m);
+
+    public string Code => Kind switch
+    {
+        NoRealChangeKind.AbsoluteTolerance => string.Create(CultureInfo.InvariantCulture, $"absolute:{Tolerance}"),
+        NoRealChangeKind.RelativeTolerance => string.Create(CultureInfo.InvariantCulture, $"relative:{Tolerance}%"),
+        _ => "same-when-rounded",
+    };
+
+    /// <summary>Reads "same-when-rounded", "absolute:0.5" or "relative:1%".</summary>
+    public static bool TryParse(string? text, out NoRealChangeRule rule)
+    {
+        var s = (text ?? string.Empty).Trim().ToLowerInvariant();
+        rule = Default;
+        if (s is "" or "same-when-rounded")
+        {
+            return true;
+        }
+
+        var parts = s.Split(':', 2);
+        if (parts.Length != 2 || !decimal.TryParse(parts[1].TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var tolerance))
+        {
+            return false;
+        }
+
+        switch (parts[0])
+        {
+            case "absolute":
+                rule = new NoRealChangeRule(NoRealChangeKind.AbsoluteTolerance, tolerance);
+                return true;
+            case "relative":
+                rule = new NoRealChangeRule(NoRealChangeKind.RelativeTolerance, tolerance);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

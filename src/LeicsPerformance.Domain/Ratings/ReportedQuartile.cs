@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LeicsPerformance.Domain.Ratings;
+
+/// <summary>
+/// A quartile position as printed by the council when the benchmark comes from outside (LG Inform, ASCOF,
+/// PHOF…): "2nd", a range "1st/2nd", with its own period "4th (2016/17)" or group "2nd (Eng.)".
+/// <see cref="Best"/> and <see cref="Worst"/> are equal unless the position is a range.
+/// </summary>
+public sealed partial record ReportedQuartile(int Best, int Worst, string? Note, string Original)
+{
+    public bool IsRange => Best != Worst;
+
+    /// <summary>"1st", "1st/2nd".</summary>
+    public string Label => IsRange ? $"{Ordinal(Best)}/{Ordinal(Worst)}" : Ordinal(Best);
+
+    public static string Ordinal(int quartile) => quartile switch
+    {
+        1 => "1st",
+        2 => "2nd",
+        3 => "3rd",
+        _ => quartile.ToString(CultureInfo.InvariantCulture) + "th",
+    };
+
+    /// <summary>
+    /// Reads a printed quartile. Blank, "‐", "-", "N/A" mean no comparison (null, true). Returns false
+    /// for text that is not a quartile at all.
+    /// </summary>
+    public static bool TryParse(string? text, out ReportedQuartile? quartile)
+    {
+        quartile = null;
+        var s = (text ?? string.Empty).Replace('\u2010', '-').Trim();
+        if (s is "" or "-" || s.Equals("N/A", StringComparison.OrdinalIgnoreCase) || s.Equals("NA", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var m = QuartilePattern().Match(s);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var best = Number(m.Groups["a"].Value);
+        var worst = m.Groups["b"].Success ? Number(m.Groups["b"].Value) : best;
+        if (worst < best)
+        {
+            (best, worst) = (worst, best);
+        }
+
+        var note = m.Groups["note"].Success ? m.Groups["note"].Value.Trim() : null;
+        if (note is "Eng." or "Eng" or "England")
+        {
+            note = "England";
+        }
+
+        quartile = new ReportedQuartile(best, worst, note, text!.Trim());
+        return true;
+    }
+
+    private static int Number(string ordinal) => ordinal[0] - '0';
+
+    [GeneratedRegex(@"^(?<a>[1-4])(?:st|nd|rd|th)?(?:\s*(?:/|-|to)\s*(?<b>[1-4])(?:st|nd|rd|th)?)?(?:\s*quartile)?\s*(?:\((?<note>[^)]*)\)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuartilePattern();
+}

@@ -1,0 +1,53 @@
+namespace LeicsPerformance.Web.Data.Entities;
+
+public sealed class Area
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable key used in files and URLs: the ONS code where known, else a slug of the name.</summary>
+    public required string Code { get; set; }
+
+    public string? OnsCode { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string AuthorityType { get; set; }
+
+    public List<AreaPopulation> Populations { get; } = [];
+}
+
+public sealed class AreaPopulation
+{
+    public int AreaId { get; set; }
+
+    public int Year { get; set; }
+
+    public int Population { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+}
+
+/// <summary>A set of areas to benchmark against ("county councils", "all upper-tier authorities"), for a year.</summary>
+public sealed class ComparatorGroup
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public int Year { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public List<ComparatorGroupMember> Members { get; } = [];
+}
+
+public sealed class ComparatorGroupMember
+{
+    public int ComparatorGroupId { get; set; }
+
+    public int AreaId { get; set; }
+
+    public Area Area { get; set; } = null!;
+}

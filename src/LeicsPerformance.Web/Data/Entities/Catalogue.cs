@@ -1,0 +1,99 @@
+namespace LeicsPerformance.Web.Data.Entities;
+
+/// <summary>A Strategic Plan outcome (Strong Economy, Safe and Well …): groups dashboards.</summary>
+public sealed class Theme
+{
+    public int Id { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Title { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public List<Dashboard> Dashboards { get; } = [];
+}
+
+/// <summary>One table of the compendium: a theme dashboard, its sections (outcome headings) and indicators.</summary>
+public sealed class Dashboard
+{
+    public int Id { get; set; }
+
+    public int ThemeId { get; set; }
+
+    public Theme Theme { get; set; } = null!;
+
+    public required string Slug { get; set; }
+
+    public required string Title { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>The note printed under the table: "Comparators are other county councils".</summary>
+    public string ComparatorNote { get; set; } = string.Empty;
+
+    public List<DashboardSection> Sections { get; } = [];
+
+    public List<Indicator> Indicators { get; } = [];
+}
+
+public sealed class DashboardSection
+{
+    public int Id { get; set; }
+
+    public int DashboardId { get; set; }
+
+    public required string Title { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+public sealed class Indicator
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Title { get; set; }
+
+    public string Definition { get; set; } = string.Empty;
+
+    public int DashboardId { get; set; }
+
+    public Dashboard Dashboard { get; set; } = null!;
+
+    public int? SectionId { get; set; }
+
+    public DashboardSection? Section { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>high, low or none (see <see cref="Domain.Ratings.Polarity"/>).</summary>
+    public required string Polarity { get; set; }
+
+    public required string Unit { get; set; }
+
+    public int Decimals { get; set; }
+
+    public string Scale { get; set; } = "none";
+
+    public int? RatePer { get; set; }
+
+    public bool StrategicPlan { get; set; }
+
+    /// <summary>An "(Internal indicator)" about the council itself rather than the county.</summary>
+    public bool Internal { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>Where the indicator covers a wider area, e.g. "Leics, Leicester &amp; Rutland".</summary>
+    public string GeographyNote { get; set; } = string.Empty;
+
+    public string? ComparatorGroupCode { get; set; }
+
+    public string Frequency { get; set; } = "annual";
+
+    public string NoRealChangeRule { get; set; } = "same-when-rounded";
+
+    public string Notes { get; set; } = string.Empty;
+}

@@ -1,0 +1,135 @@
+namespace LeicsPerformance.Web.Data.Entities;
+
+public sealed class ReportingPeriodRow
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Label { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly EndDate { get; set; }
+}
+
+/// <summary>One load of data: the seed, an upload or a command-line import. Every write belongs to one.</summary>
+public sealed class DataLoad
+{
+    public int Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateTimeOffset LoadedAt { get; set; }
+
+    public string LoadedBy { get; set; } = string.Empty;
+
+    public int RowsRead { get; set; }
+
+    public int RowsAdded { get; set; }
+
+    public int RowsChanged { get; set; }
+
+    public int RowsUnchanged { get; set; }
+
+    public int RowsRejected { get; set; }
+
+    public DateTimeOffset? RevertedAt { get; set; }
+}
+
+public sealed class IndicatorValue
+{
+    public long Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator Indicator { get; set; } = null!;
+
+    public int AreaId { get; set; }
+
+    public Area Area { get; set; } = null!;
+
+    public int PeriodId { get; set; }
+
+    public ReportingPeriodRow Period { get; set; } = null!;
+
+    public decimal? Value { get; set; }
+
+    public required string Status { get; set; }
+
+    public string AsPrinted { get; set; } = string.Empty;
+
+    public string Note { get; set; } = string.Empty;
+
+    public int DataLoadId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class IndicatorValueHistory
+{
+    public long Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public int AreaId { get; set; }
+
+    public int PeriodId { get; set; }
+
+    public decimal? OldValue { get; set; }
+
+    public string? OldStatus { get; set; }
+
+    public string? OldAsPrinted { get; set; }
+
+    public decimal? NewValue { get; set; }
+
+    public string? NewStatus { get; set; }
+
+    public string? NewAsPrinted { get; set; }
+
+    public int DataLoadId { get; set; }
+
+    public DataLoad DataLoad { get; set; } = null!;
+
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>What officers report for an indicator and period besides the value.</summary>
+public sealed class IndicatorAssessment
+{
+    public long Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public int PeriodId { get; set; }
+
+    public string TargetText { get; set; } = string.Empty;
+
+    public string Commentary { get; set; } = string.Empty;
+
+    /// <summary>The arrow officers printed, where it differs from the rule ("no real change" by judgement).</summary>
+    public string? OfficerDirection { get; set; }
+
+    public string ReportedQuartile { get; set; } = string.Empty;
+
+    public int? QuartileBest { get; set; }
+
+    public int? QuartileWorst { get; set; }
+
+    public string QuartileNote { get; set; } = string.Empty;
+
+    public string? QuartileGroupCode { get; set; }
+
+    public bool DefinitionChanged { get; set; }
+
+    public int DataLoadId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

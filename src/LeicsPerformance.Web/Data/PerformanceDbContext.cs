@@ -1,0 +1,93 @@
+using System.Text;
+using LeicsPerformance.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeicsPerformance.Web.Data;
+
+/// <summary>
+/// The indicator store.
+/// </summary>
+/// <remarks>
+/// The schema is owned by the numbered SQL scripts in <c>Data/Schema</c>, applied by <see cref="SchemaMigrator"/>;
+/// EF Core only maps it. Table names are given here; column names are the properties in snake_case. A test
+/// (<c>SchemaMappingTests</c>) checks every mapped column exists in the migrated database, so a new property
+/// without a script fails the build's tests rather than production.
+/// </remarks>
+public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<AreaPopulation> AreaPopulations => Set<AreaPopulation>();
+
+    public DbSet<ComparatorGroup> ComparatorGroups => Set<ComparatorGroup>();
+
+    public DbSet<ComparatorGroupMember> ComparatorGroupMembers => Set<ComparatorGroupMember>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
+
+    public DbSet<DashboardSection> DashboardSections => Set<DashboardSection>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<ReportingPeriodRow> Periods => Set<ReportingPeriodRow>();
+
+    public DbSet<DataLoad> DataLoads => Set<DataLoad>();
+
+    public DbSet<IndicatorValue> Values => Set<IndicatorValue>();
+
+    public DbSet<IndicatorValueHistory> ValueHistory => Set<IndicatorValueHistory>();
+
+    public DbSet<IndicatorAssessment> Assessments => Set<IndicatorAssessment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Area>().ToTable("area");
+        modelBuilder.Entity<Area>().HasMany(a => a.Populations).WithOne().HasForeignKey(p => p.AreaId);
+        modelBuilder.Entity<AreaPopulation>().ToTable("area_population").HasKey(p => new { p.AreaId, p.Year });
+        modelBuilder.Entity<ComparatorGroup>().ToTable("comparator_group");
+        modelBuilder.Entity<ComparatorGroup>().HasMany(g => g.Members).WithOne().HasForeignKey(m => m.ComparatorGroupId);
+        modelBuilder.Entity<ComparatorGroupMember>().ToTable("comparator_group_member").HasKey(m => new { m.ComparatorGroupId, m.AreaId });
+        modelBuilder.Entity<Theme>().ToTable("theme");
+        modelBuilder.Entity<Theme>().HasMany(t => t.Dashboards).WithOne(d => d.Theme).HasForeignKey(d => d.ThemeId);
+        modelBuilder.Entity<Dashboard>().ToTable("dashboard");
+        modelBuilder.Entity<Dashboard>().HasMany(d => d.Sections).WithOne().HasForeignKey(s => s.DashboardId);
+        modelBuilder.Entity<Dashboard>().HasMany(d => d.Indicators).WithOne(i => i.Dashboard).HasForeignKey(i => i.DashboardId);
+        modelBuilder.Entity<DashboardSection>().ToTable("dashboard_section");
+        modelBuilder.Entity<Indicator>().ToTable("indicator");
+        modelBuilder.Entity<ReportingPeriodRow>().ToTable("reporting_period");
+        modelBuilder.Entity<DataLoad>().ToTable("data_load");
+        modelBuilder.Entity<IndicatorValue>().ToTable("indicator_value");
+        modelBuilder.Entity<IndicatorValue>().Property(v => v.UpdatedAt).HasDefaultValueSql("now()");
+        modelBuilder.Entity<IndicatorValueHistory>().ToTable("indicator_value_history");
+        modelBuilder.Entity<IndicatorAssessment>().ToTable("indicator_assessment");
+        modelBuilder.Entity<DataLoad>().Property(l => l.LoadedAt).HasDefaultValueSql("now()");
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    /// <summary>"ComparatorGroupCode" → "comparator_group_code"; "Sha256" → "sha256".</summary>
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && !char.IsUpper(name[i - 1]))
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,370 @@
+// LeicsPerformance charts (ES module, no bundler, no inline script).
+//
+// Page usage:
+//
+//   <div class="app-chart">
+//     <canvas data-chart="trend" data-chart-source="trend-data-ASC18"
+//             role="img" aria-label="Line chart: … The table below gives the figures."></canvas>
+//   </div>
+//   <script type="application/json" id="trend-data-ASC18">{ … }</script>
+//   …accessible data table…
+//
+//   @section Scripts {
+//     <script src="~/lib/chart.js/chart.umd.min.js"></script>
+//     <script type="module" src="~/js/charts.js" asp-append-version="true"></script>
+//   }
+//
+// Chart.js 4 is used through its UMD build (window.Chart): its ESM build
+// imports the bare specifier "@kurkle/color", which browsers cannot resolve
+// without a bundler or an import map. Module scripts are deferred, so the
+// classic UMD script above has always run by the time this file runs.
+//
+// JSON shapes:
+//   trend:     { title, unitLabel?, points: [{ period, value, display }],
+//                target: number|null, targetLabel? }
+//   benchmark: { title, highlightLabel?, unitLabel?,
+//                bars: [{ label, value, display, highlight, quartile }],
+//                quartileBoundaries: [v1, v2, v3] | null }
+
+const Chart = globalThis.Chart;
+
+const COLOURS = {
+  text: '#0b0c0c',
+  secondaryText: '#484949',
+  grid: '#cecece',
+  line: '#106165', // council teal, 7.2:1 on white
+  target: '#0b0c0c',
+  bar: '#8ac0c3', // teal tint-50 fill…
+  barBorder: '#106165', // …with a 7.2:1 edge so each bar meets 3:1 non-text contrast
+  highlight: '#0b4144', // teal shade-50
+  highlightStripe: 'rgba(255, 255, 255, 0.55)',
+  highlightBorder: '#0b0c0c',
+  quartileLine: '#484949',
+};
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+const prefersReducedMotion = () =>
+  globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Format an axis value with en-GB grouping, adding £ or % if that is the unit. */
+function formatTick(value, unitLabel) {
+  const text = numberFormat.format(value);
+  if (unitLabel === '%') return `${text}%`;
+  if (unitLabel === '£') return value < 0 ? `-£${numberFormat.format(-value)}` : `£${text}`;
+  return text;
+}
+
+/** Axis title for units that are not folded into the tick labels. */
+function axisTitle(unitLabel) {
+  return unitLabel && unitLabel !== '%' && unitLabel !== '£'
+    ? { display: true, text: unitLabel, color: COLOURS.text }
+    : { display: false };
+}
+
+function readJson(canvas) {
+  const id = canvas.dataset.chartSource;
+  const source = id ? document.getElementById(id) : null;
+  if (!source) {
+    console.warn('charts.js: no JSON <script> found for data-chart-source', id, canvas);
+    return null;
+  }
+  try {
+    return JSON.parse(source.textContent);
+  } catch (error) {
+    console.warn('charts.js: invalid JSON in #' + id, error);
+    return null;
+  }
+}
+
+function baseOptions(canvas, data) {
+  // A canvas inside .app-chart fills that box; otherwise keep an aspect ratio.
+  const sized = canvas.parentElement?.classList.contains('app-chart') ?? false;
+  return {
+    responsive: true,
+    maintainAspectRatio: !sized,
+    animation: prefersReducedMotion() ? false : { duration: 400 },
+    plugins: {
+      title: {
+        display: Boolean(data.title),
+        text: data.title,
+        color: COLOURS.text,
+        font: { size: 16, weight: 'bold' },
+        align: 'start',
+      },
+      legend: { display: false },
+      tooltip: {
+        backgroundColor: COLOURS.text,
+        titleColor: '#ffffff',
+        bodyColor: '#ffffff',
+        displayColors: false,
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Trend: values over periods, optional dashed target line
+// ---------------------------------------------------------------------------
+
+function drawTrend(canvas, data) {
+  const points = Array.isArray(data.points) ? data.points : [];
+  const labels = points.map((p) => p.period);
+  const hasTarget = typeof data.target === 'number' && Number.isFinite(data.target);
+  const targetLabel = data.targetLabel || (hasTarget ? `Target ${formatTick(data.target, data.unitLabel)}` : '');
+
+  const datasets = [
+    {
+      label: data.title || 'Value',
+      data: points.map((p) => (typeof p.value === 'number' ? p.value : null)),
+      borderColor: COLOURS.line,
+      backgroundColor: COLOURS.line,
+      borderWidth: 3,
+      pointRadius: 5,
+      pointHoverRadius: 7,
+      pointStyle: 'circle',
+      spanGaps: false,
+      tension: 0,
+    },
+  ];
+
+  if (hasTarget) {
+    datasets.push({
+      label: targetLabel,
+      data: labels.map(() => data.target),
+      borderColor: COLOURS.target,
+      backgroundColor: COLOURS.target,
+      borderWidth: 2,
+      borderDash: [8, 6],
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointHitRadius: 0,
+      fill: false,
+    });
+  }
+
+  const options = baseOptions(canvas, data);
+  options.interaction = { mode: 'index', intersect: false };
+  options.plugins.legend = {
+    // Only needed to explain the dashed target line.
+    display: hasTarget,
+    position: 'bottom',
+    labels: { color: COLOURS.text, usePointStyle: false },
+  };
+  options.plugins.tooltip.callbacks = {
+    title: (items) => (items.length ? labels[items[0].dataIndex] : ''),
+    label: (item) => {
+      if (item.datasetIndex === 1) return targetLabel;
+      const point = points[item.dataIndex];
+      return point?.display ?? formatTick(item.parsed.y, data.unitLabel);
+    },
+  };
+  options.scales = {
+    x: {
+      ticks: { color: COLOURS.text },
+      grid: { display: false },
+    },
+    y: {
+      ticks: {
+        color: COLOURS.text,
+        callback: (value) => formatTick(value, data.unitLabel),
+      },
+      grid: { color: COLOURS.grid },
+      title: axisTitle(data.unitLabel),
+    },
+  };
+
+  return new Chart(canvas, { type: 'line', data: { labels, datasets }, options });
+}
+
+// ---------------------------------------------------------------------------
+// Benchmark: ranked bars, highlighted authority, quartile boundary lines
+// ---------------------------------------------------------------------------
+
+/** Diagonal-stripe fill so the highlighted bar differs by pattern, not just colour. */
+function highlightPattern() {
+  const size = 10;
+  const tile = document.createElement('canvas');
+  tile.width = size;
+  tile.height = size;
+  const ctx = tile.getContext('2d');
+  if (!ctx) return COLOURS.highlight;
+  ctx.fillStyle = COLOURS.highlight;
+  ctx.fillRect(0, 0, size, size);
+  ctx.strokeStyle = COLOURS.highlightStripe;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  // Two strokes so the stripe tiles seamlessly.
+  ctx.moveTo(0, size);
+  ctx.lineTo(size, 0);
+  ctx.moveTo(-size / 2, size / 2);
+  ctx.lineTo(size / 2, -size / 2);
+  ctx.moveTo(size / 2, size * 1.5);
+  ctx.lineTo(size * 1.5, size / 2);
+  ctx.stroke();
+  return ctx.createPattern(tile, 'repeat') ?? COLOURS.highlight;
+}
+
+const QUARTILE_NAMES = ['Lower quartile', 'Median', 'Upper quartile'];
+
+/** Inline plugin: dashed lines across the value axis at the quartile boundaries. */
+const quartileLinesPlugin = {
+  id: 'appQuartileLines',
+  afterDatasetsDraw(chart, _args, pluginOptions) {
+    const boundaries = pluginOptions?.boundaries;
+    if (!Array.isArray(boundaries) || boundaries.length === 0) return;
+
+    const horizontal = chart.options.indexAxis === 'y';
+    const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+    const { ctx, chartArea } = chart;
+    if (!valueScale || !chartArea) return;
+
+    const sorted = boundaries
+      .filter((v) => typeof v === 'number' && Number.isFinite(v))
+      .sort((a, b) => a - b);
+    const names = sorted.length === 3 ? QUARTILE_NAMES : sorted.map((_, i) => `Boundary ${i + 1}`);
+
+    ctx.save();
+    ctx.strokeStyle = COLOURS.quartileLine;
+    ctx.fillStyle = COLOURS.quartileLine;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([6, 4]);
+    ctx.font = '12px arial, sans-serif';
+
+    sorted.forEach((value, i) => {
+      const pos = valueScale.getPixelForValue(value);
+      if (horizontal) {
+        if (pos < chartArea.left || pos > chartArea.right) return;
+        ctx.beginPath();
+        ctx.moveTo(pos, chartArea.top);
+        ctx.lineTo(pos, chartArea.bottom);
+        ctx.stroke();
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        // Stagger labels so neighbouring boundaries do not overlap.
+        ctx.fillText(names[i], pos, chartArea.top - 2 - (i % 2) * 13);
+      } else {
+        if (pos < chartArea.top || pos > chartArea.bottom) return;
+        ctx.beginPath();
+        ctx.moveTo(chartArea.left, pos);
+        ctx.lineTo(chartArea.right, pos);
+        ctx.stroke();
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(names[i], chartArea.right, pos - 2);
+      }
+    });
+    ctx.restore();
+  },
+};
+
+function drawBenchmark(canvas, data) {
+  const bars = Array.isArray(data.bars) ? data.bars : [];
+  const labels = bars.map((b) => b.label);
+  const isHighlighted = (i) =>
+    Boolean(bars[i]?.highlight) || (data.highlightLabel != null && bars[i]?.label === data.highlightLabel);
+  const pattern = highlightPattern();
+  const hasBoundaries = Array.isArray(data.quartileBoundaries) && data.quartileBoundaries.length > 0;
+
+  // Horizontal bars keep long authority names readable; vertical on request.
+  const horizontal = canvas.dataset.chartOrientation !== 'vertical';
+  const valueAxis = horizontal ? 'x' : 'y';
+  const categoryAxis = horizontal ? 'y' : 'x';
+
+  // Grow a sized .app-chart box so every authority gets a readable row.
+  const box = canvas.parentElement;
+  if (horizontal && box?.classList.contains('app-chart')) {
+    box.style.height = `${Math.max(320, bars.length * 22 + (hasBoundaries ? 110 : 80))}px`;
+  }
+
+  const options = baseOptions(canvas, data);
+  options.indexAxis = horizontal ? 'y' : 'x';
+  if (hasBoundaries) {
+    // Room above the plot for the staggered boundary labels.
+    options.layout = { padding: { top: horizontal ? 30 : 0 } };
+  }
+  options.plugins.appQuartileLines = { boundaries: hasBoundaries ? data.quartileBoundaries : null };
+  options.plugins.tooltip.callbacks = {
+    title: (items) => (items.length ? labels[items[0].dataIndex] : ''),
+    label: (item) => {
+      const bar = bars[item.dataIndex];
+      const value = bar?.display ?? formatTick(item.parsed[valueAxis], data.unitLabel);
+      const quartile = bar?.quartile ? ` (quartile ${bar.quartile})` : '';
+      return value + quartile;
+    },
+  };
+  options.scales = {
+    [valueAxis]: {
+      beginAtZero: true,
+      ticks: {
+        color: COLOURS.text,
+        callback: (value) => formatTick(value, data.unitLabel),
+      },
+      grid: { color: COLOURS.grid },
+      title: axisTitle(data.unitLabel),
+    },
+    [categoryAxis]: {
+      grid: { display: false },
+      ticks: {
+        autoSkip: false,
+        color: (ctx) => (isHighlighted(ctx.index) ? COLOURS.text : COLOURS.secondaryText),
+        font: (ctx) => ({ weight: isHighlighted(ctx.index) ? 'bold' : 'normal' }),
+      },
+    },
+  };
+
+  const dataset = {
+    label: data.title || 'Value',
+    data: bars.map((b) => (typeof b.value === 'number' ? b.value : null)),
+    backgroundColor: bars.map((_, i) => (isHighlighted(i) ? pattern : COLOURS.bar)),
+    borderColor: bars.map((_, i) => (isHighlighted(i) ? COLOURS.highlightBorder : COLOURS.barBorder)),
+    borderWidth: bars.map((_, i) => (isHighlighted(i) ? 3 : 1)),
+    borderSkipped: false,
+    categoryPercentage: 0.85,
+    barPercentage: 0.9,
+  };
+
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels, datasets: [dataset] },
+    options,
+    plugins: [quartileLinesPlugin],
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+const DRAWERS = { trend: drawTrend, benchmark: drawBenchmark };
+
+function init() {
+  if (typeof Chart !== 'function') {
+    console.warn('charts.js: Chart.js not loaded; include ~/lib/chart.js/chart.umd.min.js before this module.');
+    return;
+  }
+
+  Chart.defaults.font.family = 'arial, sans-serif';
+  Chart.defaults.font.size = 14;
+  Chart.defaults.color = COLOURS.text;
+  if (prefersReducedMotion()) Chart.defaults.animation = false;
+
+  for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
+    const draw = DRAWERS[canvas.dataset.chart];
+    if (!draw || Chart.getChart(canvas)) continue;
+    const data = readJson(canvas);
+    if (!data) continue;
+
+    // The page should set these; fall back so the canvas is never unlabelled.
+    if (!canvas.hasAttribute('role')) canvas.setAttribute('role', 'img');
+    if (!canvas.hasAttribute('aria-label') && !canvas.hasAttribute('aria-labelledby')) {
+      canvas.setAttribute('aria-label', `${data.title || 'Chart'}. The data is also given in a table on this page.`);
+    }
+
+    try {
+      draw(canvas, data);
+    } catch (error) {
+      console.warn('charts.js: could not draw chart', canvas, error);
+    }
+  }
+}
+
+init();
