@@ -1,29 +1,48 @@
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Imports;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+var connectionString = builder.Configuration.GetConnectionString("Performance");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    throw new InvalidOperationException(
+        "No database is configured. Start the app with scripts/run.sh (it starts a local PostgreSQL), " +
+        "or set ConnectionStrings__Performance, e.g. \"Host=127.0.0.1;Port=5433;Username=postgres;Database=leicsperformance\".");
+}
+
+builder.Services.AddDbContext<PerformanceDbContext>(options => options.UseNpgsql(connectionString));
+builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
+builder.Services.AddScoped<PerformanceQueries>();
+builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddControllersWithViews();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.PrepareDatabaseAsync();
+
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    app.UseExceptionHandler("/error");
 }
 
-app.UseHttpsRedirection();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.Use(async (context, next) =>
+{
+    // No inline script or style anywhere, so the policy can be strict.
+    context.Response.Headers.ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
+app.UseStaticFiles();
 app.UseRouting();
+app.MapControllers();
 
-app.UseAuthorization();
+await app.RunAsync();
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -257,7 +257,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
     [GeneratedRegex(@"^(?:calendar year |cy ?)?(?<year>\d{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CalendarPattern();
 
-    [GeneratedRegex(@"^(?:as (?:at|of) )(?<date>.+)$|^(?<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:as (?:at|of) )(?<date>.+)$|^(?<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [a-z]{3,9} \d{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsAtPattern();
 
     /// <summary>"Q1 2021/22", "Quarter One 2021-22 (April – June)", "first quarter (April to June) of 2021-22", "2021/22 Q1".</summary>

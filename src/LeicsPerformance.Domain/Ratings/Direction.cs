@@ -74,7 +74,7 @@ public static class DirectionText
             "↑" or "IMPROVED" or "UP" or "BETTER" => Direction.Improved,
             "↓" or "WORSE" or "GOTWORSE" or "DOWN" or "DETERIORATED" => Direction.Worse,
             "→" or "NOREALCHANGE" or "NOCHANGE" or "SAME" or "STATISTICALLYSIMILAR" => Direction.NoRealChange,
-            "N/A" or "NA" or "-" or "NOTDETERMINED" => Direction.NotDetermined,
+            "N/A" or "NA" or "-" or "NOTDETERMINED" or "CANNOTBEDETERMINED" => Direction.NotDetermined,
             _ => (Direction)(-1),
         };
         if (direction is { } d && !Enum.IsDefined(d))

@@ -50,7 +50,7 @@ public sealed partial record ReportedQuartile(int Best, int Worst, string? Note,
         }
 
         var note = m.Groups["note"].Success ? m.Groups["note"].Value.Trim() : null;
-        if (note is "Eng." or "Eng" or "England")
+        if (note is not null && (note.Equals("Eng.", StringComparison.OrdinalIgnoreCase) || note.Equals("Eng", StringComparison.OrdinalIgnoreCase) || note.Equals("England", StringComparison.OrdinalIgnoreCase)))
         {
             note = "England";
         }

@@ -44,7 +44,7 @@ public sealed partial record Target(TargetKind Kind, decimal? Low, decimal? High
         }
 
         if (RangePattern().Match(s) is { Success: true } range
-            && ReadNumber(range.Groups["low"].Value + range.Groups["unit"].Value) is { } low
+            && ReadNumber(range.Groups["low"].Value + (range.Groups["lowscale"].Success ? range.Groups["lowscale"].Value : range.Groups["scale"].Value) + range.Groups["unit"].Value) is { } low
             && ReadNumber(range.Groups["high"].Value) is { } high)
         {
             var (a, b) = low.Number <= high.Number ? (low.Number, high.Number) : (high.Number, low.Number);
@@ -65,8 +65,8 @@ public sealed partial record Target(TargetKind Kind, decimal? Low, decimal? High
     [GeneratedRegex(@"^(?<op>[<>])(?<eq>=)?\s*(?<value>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();
 
-    /// <summary>"5-6%", "28%-40%", "2 to 4%": the unit on the second number applies to the first too.</summary>
-    [GeneratedRegex(@"^(?<low>£?\d[\d,]*(?:\.\d+)?)(?<unit>%)?\s*(?:-|to)\s*(?<high>£?\d[\d,]*(?:\.\d+)?\s*(?:bn|k|m)?\s*%?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"5-6%", "28%-40%", "2 to 4%", "1.0-1.5m": the unit and scale on the second number apply to the first too.</summary>
+    [GeneratedRegex(@"^(?<low>£?\d[\d,]*(?:\.\d+)?)(?:\s*(?<lowscale>bn|k|m))?(?<unit>%)?\s*(?:-|to)\s*(?<high>£?\d[\d,]*(?:\.\d+)?\s*(?<scale>bn|k|m)?\s*%?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
     public string Describe(ValueFormat format) => Kind switch

@@ -83,8 +83,13 @@ public sealed record ValueFormat(Unit Unit, int Decimals, Scale Scale = Scale.No
 
     public static string UnitCode(Unit unit) => unit.ToString().ToLowerInvariant();
 
-    public static bool TryParseUnit(string? text, out Unit unit) =>
-        Enum.TryParse((text ?? string.Empty).Trim(), ignoreCase: true, out unit) && Enum.IsDefined(unit);
+    /// <summary>Reads a unit name ("percent", "Currency"). Enum.TryParse alone would also accept "5" or "Number, Count".</summary>
+    public static bool TryParseUnit(string? text, out Unit unit)
+    {
+        var s = (text ?? string.Empty).Trim();
+        unit = default;
+        return s.Length > 0 && s.All(char.IsAsciiLetter) && Enum.TryParse(s, ignoreCase: true, out unit) && Enum.IsDefined(unit);
+    }
 
     public static bool TryParseScale(string? text, out Scale scale)
     {

@@ -103,6 +103,29 @@ function baseOptions(canvas, data) {
   };
 }
 
+/** 32×12 legend swatch: a solid line with a point, or a dashed line. */
+function legendSwatch(dashed) {
+  const swatch = document.createElement('canvas');
+  swatch.width = 32;
+  swatch.height = 12;
+  const ctx = swatch.getContext('2d');
+  if (!ctx) return dashed ? 'line' : 'circle';
+  ctx.lineWidth = dashed ? 2 : 3;
+  ctx.strokeStyle = dashed ? COLOURS.target : COLOURS.line;
+  ctx.setLineDash(dashed ? [6, 4] : []);
+  ctx.beginPath();
+  ctx.moveTo(0, 6);
+  ctx.lineTo(32, 6);
+  ctx.stroke();
+  if (!dashed) {
+    ctx.fillStyle = COLOURS.line;
+    ctx.beginPath();
+    ctx.arc(16, 6, 5, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  return swatch;
+}
+
 // ---------------------------------------------------------------------------
 // Trend: values over periods, optional dashed target line
 // ---------------------------------------------------------------------------
@@ -123,6 +146,7 @@ function drawTrend(canvas, data) {
       pointRadius: 5,
       pointHoverRadius: 7,
       pointStyle: 'circle',
+      pointBackgroundColor: COLOURS.line,
       spanGaps: false,
       tension: 0,
     },
@@ -136,6 +160,8 @@ function drawTrend(canvas, data) {
       backgroundColor: COLOURS.target,
       borderWidth: 2,
       borderDash: [8, 6],
+      // 'line' makes the legend show a dashed line rather than a filled box.
+      pointStyle: 'line',
       pointRadius: 0,
       pointHoverRadius: 0,
       pointHitRadius: 0,
@@ -149,7 +175,18 @@ function drawTrend(canvas, data) {
     // Only needed to explain the dashed target line.
     display: hasTarget,
     position: 'bottom',
-    labels: { color: COLOURS.text, usePointStyle: false },
+    labels: {
+      color: COLOURS.text,
+      usePointStyle: true,
+      pointStyleWidth: 32, // room for the 32px swatch
+      // Swatches that look like the lines they stand for (solid with a point;
+      // dashed) rather than Chart.js's default filled boxes.
+      generateLabels: (chart) =>
+        Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({
+          ...item,
+          pointStyle: legendSwatch(item.datasetIndex === 1),
+        })),
+    },
   };
   options.plugins.tooltip.callbacks = {
     title: (items) => (items.length ? labels[items[0].dataIndex] : ''),
@@ -205,7 +242,9 @@ function highlightPattern() {
   return ctx.createPattern(tile, 'repeat') ?? COLOURS.highlight;
 }
 
-const QUARTILE_NAMES = ['Lower quartile', 'Median', 'Upper quartile'];
+// Boundaries arrive in quartile order (end of the 1st, 2nd, 3rd quartile), so
+// the labels hold whichever way the values run (high-is-good or low-is-good).
+const BOUNDARY_NAMES = ['1st/2nd quartile', '2nd/3rd quartile', '3rd/4th quartile'];
 
 /** Inline plugin: dashed lines across the value axis at the quartile boundaries. */
 const quartileLinesPlugin = {
@@ -219,10 +258,7 @@ const quartileLinesPlugin = {
     const { ctx, chartArea } = chart;
     if (!valueScale || !chartArea) return;
 
-    const sorted = boundaries
-      .filter((v) => typeof v === 'number' && Number.isFinite(v))
-      .sort((a, b) => a - b);
-    const names = sorted.length === 3 ? QUARTILE_NAMES : sorted.map((_, i) => `Boundary ${i + 1}`);
+    const names = boundaries.length === 3 ? BOUNDARY_NAMES : boundaries.map((_, i) => `Boundary ${i + 1}`);
 
     ctx.save();
     ctx.strokeStyle = COLOURS.quartileLine;
@@ -231,7 +267,8 @@ const quartileLinesPlugin = {
     ctx.setLineDash([6, 4]);
     ctx.font = '12px arial, sans-serif';
 
-    sorted.forEach((value, i) => {
+    boundaries.forEach((value, i) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return;
       const pos = valueScale.getPixelForValue(value);
       if (horizontal) {
         if (pos < chartArea.left || pos > chartArea.right) return;

@@ -1,0 +1,62 @@
+namespace LeicsPerformance.Web.Controllers.Api;
+
+public sealed record ApiDashboardListItem(string Slug, string Title, string Theme, int IndicatorCount);
+
+/// <summary>Quartile distribution; the contract names the quartiles "1" to "4".</summary>
+public sealed class ApiQuartiles
+{
+    [System.Text.Json.Serialization.JsonPropertyName("1")]
+    public int First { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("2")]
+    public int Second { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("3")]
+    public int Third { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("4")]
+    public int Fourth { get; init; }
+}
+
+public sealed record ApiSummary(int Total, int Improved, int NoRealChange, int Worse, int NotDetermined, ApiPercentages Percentages, ApiQuartiles Quartiles, int WithoutQuartile, string Sentence, string QuartileSentence);
+
+public sealed record ApiPercentages(int Improved, int NoRealChange, int Worse);
+
+public sealed record ApiValue(decimal? Value, string Status, string Display, string Period, string? Note);
+
+public sealed record ApiDashboardRow(
+    string Code,
+    string Title,
+    string Section,
+    bool StrategicPlan,
+    ApiValue? Current,
+    ApiValue? Previous,
+    string? Target,
+    string TargetStatus,
+    string TargetReason,
+    string Polarity,
+    string Direction,
+    string DirectionReason,
+    string ComputedDirection,
+    string? Quartile,
+    string QuartileReason,
+    string Marker,
+    string MarkerReason,
+    string Commentary);
+
+public sealed record ApiDashboard(string Slug, string Title, string Theme, string Period, string PeriodLabel, string ComparatorNote, ApiSummary Summary, IReadOnlyList<ApiDashboardRow> Rows);
+
+public sealed record ApiBenchmarkEntry(string AreaCode, string AreaName, decimal Value, string Display, int Rank, int Quartile);
+
+public sealed record ApiBenchmark(
+    string Indicator,
+    string Title,
+    string Period,
+    string Group,
+    string GroupName,
+    int GroupSize,
+    string Area,
+    int? Rank,
+    int? Quartile,
+    string Explanation,
+    IReadOnlyList<ApiBenchmarkEntry> Members);

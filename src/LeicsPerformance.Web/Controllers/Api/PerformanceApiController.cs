@@ -1,0 +1,128 @@
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeicsPerformance.Web.Controllers.Api;
+
+/// <summary>The read-only JSON API (docs/api.md): the same figures the pages show, rated the same way.</summary>
+[ApiController]
+[Route("api")]
+[Produces("application/json")]
+public sealed class PerformanceApiController(PerformanceQueries queries) : ControllerBase
+{
+    [HttpGet("dashboards")]
+    public async Task<IEnumerable<ApiDashboardListItem>> Dashboards(CancellationToken ct) =>
+        (await queries.ListDashboardsAsync(ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount));
+
+    [HttpGet("dashboards/{slug}")]
+    public async Task<ActionResult<ApiDashboard>> Dashboard(string slug, [FromQuery] string? period, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
+        if (resolved is null)
+        {
+            return PeriodProblem(period);
+        }
+
+        var view = await queries.DashboardAsync(slug, resolved, ct);
+        if (view is null)
+        {
+            return Problem(statusCode: 404, title: $"There is no dashboard '{slug}'.", detail: "GET /api/dashboards lists them.");
+        }
+
+        return new ApiDashboard(
+            view.Slug,
+            view.Title,
+            view.ThemeTitle,
+            view.Period.Code,
+            view.Period.Label,
+            view.ComparatorNote,
+            ToApi(view.Summary),
+            view.Rows.Select(ToApi).ToList());
+    }
+
+    [HttpGet("summary")]
+    public async Task<ActionResult<ApiSummary>> Summary([FromQuery] string? period, [FromQuery] string? exclude, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null)
+        {
+            return PeriodProblem(period);
+        }
+
+        var excluded = (exclude ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return ToApi(await queries.SummaryAsync(resolved, excluded, ct));
+    }
+
+    [HttpGet("indicators/{code}/benchmark")]
+    public async Task<ActionResult<ApiBenchmark>> Benchmark(string code, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null)
+        {
+            return PeriodProblem(period);
+        }
+
+        var view = await queries.BenchmarkAsync(code, resolved, group, ct);
+        if (view is null)
+        {
+            return Problem(statusCode: 404, title: $"No indicator '{code}' or comparator group '{group}'.");
+        }
+
+        var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == view.HomeAreaCode);
+        return new ApiBenchmark(
+            view.IndicatorCode,
+            view.IndicatorTitle,
+            view.Period.Code,
+            view.GroupCode,
+            view.GroupName,
+            view.Rating.GroupSize,
+            view.HomeAreaCode,
+            home?.Rank,
+            view.Rating.Quartile,
+            view.Rating.Explanation,
+            view.Rating.Ranking.Select(r => new ApiBenchmarkEntry(r.AreaCode, r.AreaName, r.Value, view.Format.Format(r.Value), r.Rank, r.Quartile)).ToList());
+    }
+
+    private ObjectResult PeriodProblem(string? period) => Problem(
+        statusCode: period is null ? 404 : 400,
+        title: period is null ? "No data is held yet." : $"'{period}' is not a period the app recognises.",
+        detail: "Write a period like 2017/18, FY2017, Q1 2021/22 or FY2021Q1.");
+
+    private static ApiSummary ToApi(DashboardSummary summary)
+    {
+        var d = summary.Directions;
+        var q = summary.Quartiles;
+        var (pi, ps, pw) = d.Percentages();
+        return new ApiSummary(
+            d.Total,
+            d.Improved,
+            d.NoRealChange,
+            d.Worse,
+            d.NotDetermined,
+            new ApiPercentages(pi, ps, pw),
+            new ApiQuartiles { First = q.First, Second = q.Second, Third = q.Third, Fourth = q.Fourth },
+            q.None,
+            d.Sentence(),
+            q.Sentence());
+    }
+
+    private static ApiDashboardRow ToApi(RatedIndicator row) => new(
+        row.Code,
+        row.Title,
+        row.Section,
+        row.StrategicPlan,
+        row.Current is { } c ? new ApiValue(c.Number, c.Status, c.Display, c.PeriodLabel, c.Note.Length > 0 ? c.Note : null) : null,
+        row.Previous is { } p ? new ApiValue(p.Number, p.Status, p.Display, p.PeriodLabel, p.Note.Length > 0 ? p.Note : null) : null,
+        row.TargetText.Length > 0 ? row.TargetText : null,
+        row.Target.Status.ToCode(),
+        row.Target.Explanation,
+        row.Polarity.ToCode(),
+        row.Direction.Direction.ToCode(),
+        row.Direction.Explanation,
+        row.ComputedDirection.Direction.ToCode(),
+        row.QuartileLabel.Length > 0 ? row.QuartileLabel : null,
+        row.QuartileReason,
+        row.Marker.Marker.ToCode(),
+        row.Marker.Explanation,
+        row.Commentary);
+}

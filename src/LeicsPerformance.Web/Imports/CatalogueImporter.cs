@@ -1,0 +1,357 @@
+using System.Globalization;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>
+/// Creates or updates the reference data (areas, populations, comparator groups) and the catalogue
+/// (themes, dashboards, sections, indicators) from the project's CSV formats (docs/csv-format.md).
+/// Rows are matched on their code or slug, so loading the same files twice changes nothing.
+/// The caller owns the transaction.
+/// </summary>
+public sealed class CatalogueImporter(PerformanceDbContext db)
+{
+    private readonly List<ImportProblem> problems = [];
+
+    public IReadOnlyList<ImportProblem> Problems => problems;
+
+    public async Task ImportAreasAsync(CsvTable table, CancellationToken ct)
+    {
+        problems.AddRange(table.Problems);
+        var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        foreach (var row in table.Rows)
+        {
+            var code = row["code"];
+            var name = row["name"];
+            if (!Required(table, row, "code", code) || !Required(table, row, "name", name))
+            {
+                continue;
+            }
+
+            if (!existing.TryGetValue(code, out var area))
+            {
+                area = new Area { Code = code, Name = name, AuthorityType = string.Empty };
+                db.Areas.Add(area);
+                existing[code] = area;
+            }
+
+            area.Name = name;
+            area.OnsCode = row["ons_code"].Length > 0 ? row["ons_code"] : null;
+            area.AuthorityType = row["authority_type"].Length > 0 ? row["authority_type"] : "other";
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ImportPopulationsAsync(CsvTable table, CancellationToken ct)
+    {
+        problems.AddRange(table.Problems);
+        var areas = await db.Areas.Include(a => a.Populations).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        foreach (var row in table.Rows)
+        {
+            if (!areas.TryGetValue(row["area_code"], out var area))
+            {
+                Problem(table, row, "area_code", $"'{row["area_code"]}' is not an area code in areas.csv.");
+                continue;
+            }
+
+            if (!int.TryParse(row["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                || !int.TryParse(row["population"].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var population)
+                || population <= 0)
+            {
+                Problem(table, row, "population", "The year and population must be whole numbers (for example 2017 and 683000).");
+                continue;
+            }
+
+            var entry = area.Populations.FirstOrDefault(p => p.Year == year);
+            if (entry is null)
+            {
+                entry = new AreaPopulation { AreaId = area.Id, Year = year };
+                area.Populations.Add(entry);
+            }
+
+            entry.Population = population;
+            entry.Source = row["source"];
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ImportComparatorGroupsAsync(CsvTable groups, CsvTable members, CancellationToken ct)
+    {
+        problems.AddRange(groups.Problems);
+        problems.AddRange(members.Problems);
+        var existing = await db.ComparatorGroups.Include(g => g.Members).ToListAsync(ct);
+        foreach (var row in groups.Rows)
+        {
+            if (!Required(groups, row, "code", row["code"]) || !TryYear(groups, row, out var year))
+            {
+                continue;
+            }
+
+            var group = existing.FirstOrDefault(g => g.Code == row["code"] && g.Year == year);
+            if (group is null)
+            {
+                group = new ComparatorGroup { Code = row["code"], Name = row["name"], Year = year };
+                db.ComparatorGroups.Add(group);
+                existing.Add(group);
+            }
+
+            group.Name = row["name"].Length > 0 ? row["name"] : row["code"];
+            group.Source = row["source"];
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var areas = await db.Areas.ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.Ordinal, ct);
+        foreach (var row in members.Rows)
+        {
+            if (!TryYear(members, row, out var year))
+            {
+                continue;
+            }
+
+            var group = existing.FirstOrDefault(g => g.Code == row["group_code"] && g.Year == year);
+            if (group is null)
+            {
+                Problem(members, row, "group_code", $"'{row["group_code"]}' for {year} is not a group in comparator-groups.csv.");
+                continue;
+            }
+
+            if (!areas.TryGetValue(row["area_code"], out var areaId))
+            {
+                Problem(members, row, "area_code", $"'{row["area_code"]}' is not an area code in areas.csv.");
+                continue;
+            }
+
+            if (group.Members.All(m => m.AreaId != areaId))
+            {
+                group.Members.Add(new ComparatorGroupMember { ComparatorGroupId = group.Id, AreaId = areaId });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ImportThemesAndDashboardsAsync(CsvTable themes, CsvTable dashboards, CancellationToken ct)
+    {
+        problems.AddRange(themes.Problems);
+        problems.AddRange(dashboards.Problems);
+        var themeBySlug = await db.Themes.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
+        foreach (var row in themes.Rows)
+        {
+            if (!Required(themes, row, "slug", row["slug"]) || !Required(themes, row, "title", row["title"]) || !TryOrder(themes, row, out var order))
+            {
+                continue;
+            }
+
+            if (!themeBySlug.TryGetValue(row["slug"], out var theme))
+            {
+                theme = new Theme { Slug = row["slug"], Title = row["title"] };
+                db.Themes.Add(theme);
+                themeBySlug[theme.Slug] = theme;
+            }
+
+            theme.Title = row["title"];
+            theme.SortOrder = order;
+        }
+
+        var dashboardBySlug = await db.Dashboards.ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
+        foreach (var row in dashboards.Rows)
+        {
+            if (!Required(dashboards, row, "slug", row["slug"]) || !Required(dashboards, row, "title", row["title"]) || !TryOrder(dashboards, row, out var order))
+            {
+                continue;
+            }
+
+            if (!themeBySlug.TryGetValue(row["theme"], out var theme))
+            {
+                Problem(dashboards, row, "theme", $"'{row["theme"]}' is not a theme slug in themes.csv.");
+                continue;
+            }
+
+            if (!dashboardBySlug.TryGetValue(row["slug"], out var dashboard))
+            {
+                dashboard = new Dashboard { Slug = row["slug"], Title = row["title"] };
+                db.Dashboards.Add(dashboard);
+                dashboardBySlug[dashboard.Slug] = dashboard;
+            }
+
+            dashboard.Title = row["title"];
+            dashboard.Theme = theme;
+            dashboard.SortOrder = order;
+            dashboard.ComparatorNote = row["comparator_note"];
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ImportIndicatorsAsync(CsvTable table, CancellationToken ct)
+    {
+        problems.AddRange(table.Problems);
+        var dashboards = await db.Dashboards.Include(d => d.Sections).ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
+        var groups = (await db.ComparatorGroups.Select(g => g.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var row in table.Rows)
+        {
+            var code = row["code"];
+            if (!Required(table, row, "code", code) || !Required(table, row, "title", row["title"]) || !TryOrder(table, row, out var order))
+            {
+                continue;
+            }
+
+            if (!dashboards.TryGetValue(row["dashboard"], out var dashboard))
+            {
+                Problem(table, row, "dashboard", $"'{row["dashboard"]}' is not a dashboard slug in dashboards.csv.");
+                continue;
+            }
+
+            if (!PolarityText.TryParse(row["polarity"], out var polarity))
+            {
+                Problem(table, row, "polarity", $"'{row["polarity"]}' is not a polarity: use high, low or none.");
+                continue;
+            }
+
+            if (!ValueFormat.TryParseUnit(row["unit"], out var unit))
+            {
+                Problem(table, row, "unit", $"'{row["unit"]}' is not a unit: use one of {string.Join(", ", Enum.GetValues<Unit>().Select(ValueFormat.UnitCode))}.");
+                continue;
+            }
+
+            if (!ValueFormat.TryParseScale(row["scale"], out var scale))
+            {
+                Problem(table, row, "scale", $"'{row["scale"]}' is not a scale: use none, thousands, millions or billions.");
+                continue;
+            }
+
+            var decimals = 0;
+            if (row["decimals"].Length > 0 && (!int.TryParse(row["decimals"], NumberStyles.None, CultureInfo.InvariantCulture, out decimals) || decimals > 6))
+            {
+                Problem(table, row, "decimals", $"'{row["decimals"]}' is not a number of decimal places from 0 to 6.");
+                continue;
+            }
+
+            int? ratePer = null;
+            if (row["rate_per"].Length > 0)
+            {
+                if (!int.TryParse(row["rate_per"].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var per) || per <= 0)
+                {
+                    Problem(table, row, "rate_per", $"'{row["rate_per"]}' is not a whole number such as 1000 or 100000.");
+                    continue;
+                }
+
+                ratePer = per;
+            }
+
+            if (!NoRealChangeRule.TryParse(row["no_real_change_rule"], out var rule))
+            {
+                Problem(table, row, "no_real_change_rule", $"'{row["no_real_change_rule"]}' is not a rule: use same-when-rounded, absolute:0.5 or relative:1%.");
+                continue;
+            }
+
+            var frequency = row["frequency"].Length == 0 ? "annual" : row["frequency"].ToLowerInvariant();
+            if (frequency is not ("annual" or "quarterly"))
+            {
+                Problem(table, row, "frequency", $"'{row["frequency"]}' is not a frequency: use annual or quarterly.");
+                continue;
+            }
+
+            var group = row["comparator_group"];
+            if (group.Length > 0 && !groups.Contains(group))
+            {
+                Problem(table, row, "comparator_group", $"'{group}' is not a comparator group code in comparator-groups.csv.");
+                continue;
+            }
+
+            var section = await SectionAsync(dashboard, row["section"], ct);
+            if (!indicators.TryGetValue(code, out var indicator))
+            {
+                indicator = new Indicator { Code = code, Title = row["title"], Polarity = polarity.ToCode(), Unit = ValueFormat.UnitCode(unit) };
+                db.Indicators.Add(indicator);
+                indicators[code] = indicator;
+            }
+
+            indicator.Title = row["title"];
+            indicator.Definition = row["definition"];
+            indicator.Dashboard = dashboard;
+            indicator.Section = section;
+            indicator.SortOrder = order;
+            indicator.Polarity = polarity.ToCode();
+            indicator.Unit = ValueFormat.UnitCode(unit);
+            indicator.Decimals = decimals;
+            indicator.Scale = scale.ToString().ToLowerInvariant();
+            indicator.RatePer = ratePer;
+            indicator.StrategicPlan = YesNo(row["strategic_plan"]);
+            indicator.Internal = YesNo(row["internal"]);
+            indicator.Source = row["source"];
+            indicator.GeographyNote = row["geography_note"];
+            indicator.ComparatorGroupCode = group.Length > 0 ? group : null;
+            indicator.Frequency = frequency;
+            indicator.NoRealChangeRule = rule.Code;
+            indicator.Notes = row["notes"];
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<DashboardSection?> SectionAsync(Dashboard dashboard, string title, CancellationToken ct)
+    {
+        if (title.Length == 0)
+        {
+            return null;
+        }
+
+        var section = dashboard.Sections.FirstOrDefault(s => s.Title == title);
+        if (section is null)
+        {
+            section = new DashboardSection { Title = title, SortOrder = dashboard.Sections.Count + 1 };
+            dashboard.Sections.Add(section);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return section;
+    }
+
+    private static bool YesNo(string text) => text.Trim().ToUpperInvariant() is "YES" or "Y" or "TRUE" or "1" or "*";
+
+    private bool Required(CsvTable table, CsvRow row, string column, string value)
+    {
+        if (value.Length > 0)
+        {
+            return true;
+        }
+
+        Problem(table, row, column, $"The {column} is blank: every row needs one.");
+        return false;
+    }
+
+    private bool TryOrder(CsvTable table, CsvRow row, out int order)
+    {
+        if (int.TryParse(row["sort_order"], NumberStyles.None, CultureInfo.InvariantCulture, out order))
+        {
+            return true;
+        }
+
+        Problem(table, row, "sort_order", $"'{row["sort_order"]}' is not a whole number giving the order on screen.");
+        return false;
+    }
+
+    private bool TryYear(CsvTable table, CsvRow row, out int year)
+    {
+        if (int.TryParse(row["year"], NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is > 1900 and < 2200)
+        {
+            return true;
+        }
+
+        Problem(table, row, "year", $"'{row["year"]}' is not a year such as 2018.");
+        return false;
+    }
+
+    private void Problem(CsvTable table, CsvRow row, string column, string message) =>
+        problems.Add(new(table.FileName, row.RowNumber, column, row[column], message));
+}

@@ -1,0 +1,523 @@
+using System.Data;
+using System.Security.Cryptography;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>
+/// Loads indicator returns (docs/csv-format.md): <see cref="PlanAsync"/> reads and checks a file and works out
+/// what would change, writing nothing; <see cref="CommitAsync"/> writes a clean plan in one transaction, keeping
+/// every change in the value history. Used by the sample-data seed, uploads and the command-line import alike.
+/// </summary>
+public sealed class ReturnImporter(PerformanceDbContext db)
+{
+    public const string DefaultAreaCode = "leicestershire";
+
+    public static readonly string[] RequiredColumns = ["indicator_code", "period", "value"];
+
+    public async Task<ReturnPlan> PlanAsync(string fileName, byte[] content, int maxRows = 200_000, CancellationToken ct = default)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        using var stream = new MemoryStream(content, writable: false);
+        var table = CsvTable.Read(fileName, stream, RequiredColumns, maxRows);
+        var problems = new List<ImportProblem>(table.Problems);
+
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, StringComparer.OrdinalIgnoreCase, ct);
+        var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
+        var areaByKey = areas.GroupBy(a => a.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var area in areas)
+        {
+            areaByKey.TryAdd(area.Name, area);
+            if (area.OnsCode is { } ons)
+            {
+                areaByKey.TryAdd(ons, area);
+            }
+        }
+
+        var groups = (await db.ComparatorGroups.AsNoTracking().Select(g => g.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var lines = new List<ReturnLine>();
+        var seen = new Dictionary<(int, int, string), int>();
+        foreach (var row in table.Rows)
+        {
+            if (ReadLine(table, row, indicators, areaByKey, groups, problems) is not { } line)
+            {
+                continue;
+            }
+
+            var key = (line.IndicatorId, line.AreaId, line.Period.Code);
+            if (seen.TryGetValue(key, out var firstRow))
+            {
+                problems.Add(new(fileName, row.RowNumber, "indicator_code", row["indicator_code"],
+                    $"A second value for {line.IndicatorCode}, {line.AreaName}, {line.Period.Label}: row {firstRow} already gives one. Keep one row per indicator, area and period."));
+                continue;
+            }
+
+            seen[key] = row.RowNumber;
+            lines.Add(line);
+        }
+
+        var changes = await CompareWithStoredAsync(lines, ct);
+        problems.AddRange(await SuspiciousJumpsAsync(fileName, lines, ct));
+
+        var already = await db.DataLoads.AsNoTracking()
+            .Where(l => l.Sha256 == sha && l.RevertedAt == null)
+            .OrderByDescending(l => l.Id)
+            .Select(l => (int?)l.Id)
+            .FirstOrDefaultAsync(ct);
+
+        return new ReturnPlan
+        {
+            FileName = fileName,
+            Sha256 = sha,
+            RowsRead = table.Rows.Count,
+            Changes = changes,
+            Problems = problems.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
+            AlreadyLoadedAs = already,
+        };
+    }
+
+    private static ReturnLine? ReadLine(
+        CsvTable table,
+        CsvRow row,
+        Dictionary<string, Indicator> indicators,
+        Dictionary<string, Area> areas,
+        HashSet<string> groups,
+        List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        void Problem(string column, string message) => problems.Add(new(table.FileName, row.RowNumber, column, row[column], message));
+
+        var code = row["indicator_code"];
+        indicators.TryGetValue(code, out var indicator);
+        if (code.Length == 0)
+        {
+            Problem("indicator_code", "The indicator code is blank.");
+        }
+        else if (indicator is null)
+        {
+            Problem("indicator_code", $"'{code}' is not an indicator code in the catalogue. Download a template to see the codes.");
+        }
+
+        ReportingPeriod.TryParse(row["period"], out var period);
+        if (period is null)
+        {
+            Problem("period", $"'{row["period"]}' is not a period: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
+        }
+        else if (indicator is not null && !FitsFrequency(indicator.Frequency, period))
+        {
+            Problem("period", $"{indicator.Code} is reported {indicator.Frequency}, but '{row["period"]}' is {(period.Kind == PeriodKind.FinancialQuarter ? "a quarter" : "not a quarter")}.");
+        }
+
+        var areaText = row["area_code"].Length > 0 ? row["area_code"] : DefaultAreaCode;
+        if (!areas.TryGetValue(areaText, out var area))
+        {
+            Problem("area_code", $"'{areaText}' is not an area code or name the app holds.");
+        }
+
+        var statusGiven = ValueStatusText.TryParse(row["status"], out var status);
+        if (!statusGiven)
+        {
+            Problem("status", $"'{row["status"]}' is not a status: use provisional, awaited, not available, not comparable or suppressed (or leave it blank).");
+        }
+
+        decimal? number = null;
+        var note = string.Empty;
+        if (!PrintedValue.TryParse(row["value"], out var printed, out var valueError))
+        {
+            Problem("value", valueError);
+        }
+        else
+        {
+            number = printed.Number;
+            note = printed.Note is { } n ? $"Data is for {n}" : string.Empty;
+            if (printed.Number is null && status == ValueStatus.Published)
+            {
+                status = printed.Status;
+            }
+            else if (printed.Status == ValueStatus.Provisional)
+            {
+                status = ValueStatus.Provisional;
+            }
+
+            if (number is null && status.HasNumber() && status != ValueStatus.NotComparable)
+            {
+                Problem("value", $"The status is {status.ToCode()}, which needs a number in the value column.");
+            }
+
+            if (number is not null && status is ValueStatus.Awaited or ValueStatus.NotAvailable or ValueStatus.Suppressed)
+            {
+                Problem("status", $"The status is {status.ToCode()}, but the value column has a number ({row["value"]}): clear one of them.");
+            }
+
+            if (indicator is not null && number is { } v)
+            {
+                if (indicator.Unit == "percent" && printed.HasCurrencySign)
+                {
+                    Problem("value", $"{indicator.Code} is a percentage, but '{row["value"]}' is in pounds.");
+                }
+                else if (indicator.Unit == "currency" && printed.HasPercentSign)
+                {
+                    Problem("value", $"{indicator.Code} is in pounds, but '{row["value"]}' is a percentage.");
+                }
+                else if (indicator.Unit == "percent" && (v > 100m || v < -100m) && !indicator.Title.Contains("change", StringComparison.OrdinalIgnoreCase))
+                {
+                    Problem("value", $"{indicator.Code} is a percentage, and {row["value"]} is more than 100%.");
+                }
+                else if (indicator.Unit is "count" && v < 0)
+                {
+                    Problem("value", $"{indicator.Code} is a count, which cannot be negative.");
+                }
+            }
+        }
+
+        AssessmentInput? assessment = null;
+        var quartileText = row["quartile"];
+        var directionText = row["direction"];
+        var groupText = row["comparator_group"];
+        if (!ReportedQuartile.TryParse(quartileText, out var quartile))
+        {
+            Problem("quartile", $"'{quartileText}' is not a quartile: write 1st, 2nd, 3rd, 4th, a range such as 1st/2nd, or leave it blank.");
+        }
+
+        if (!DirectionText.TryParse(directionText, out var direction))
+        {
+            Problem("direction", $"'{directionText}' is not a direction of travel: use improved, no real change, worse, not determined (or ↑ → ↓), or leave it blank.");
+        }
+
+        if (groupText.Length > 0 && !groups.Contains(groupText))
+        {
+            Problem("comparator_group", $"'{groupText}' is not a comparator group the app holds.");
+        }
+
+        var target = row["target"];
+        var commentary = row["commentary"];
+        if (target.Length > 0 || commentary.Length > 0 || quartileText.Length > 0 || direction is not null || groupText.Length > 0)
+        {
+            assessment = new AssessmentInput(
+                target.Length > 0 ? target : null,
+                commentary.Length > 0 ? commentary : null,
+                direction,
+                quartile,
+                quartileText.Length > 0,
+                groupText.Length > 0 ? groupText : null);
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        var format = FormatOf(indicator!);
+        return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, period!, number, status, row["value"], note, assessment);
+    }
+
+    public static ValueFormat FormatOf(Indicator indicator)
+    {
+        ValueFormat.TryParseUnit(indicator.Unit, out var unit);
+        ValueFormat.TryParseScale(indicator.Scale, out var scale);
+        return new ValueFormat(unit, indicator.Decimals, scale, indicator.RatePer);
+    }
+
+    private static bool FitsFrequency(string frequency, ReportingPeriod period) =>
+        frequency == "quarterly" ? period.Kind == PeriodKind.FinancialQuarter : period.Kind != PeriodKind.FinancialQuarter;
+
+    private async Task<List<PlannedChange>> CompareWithStoredAsync(List<ReturnLine> lines, CancellationToken ct)
+    {
+        var stored = new Dictionary<(int, int, string), (decimal? Value, string Status, string AsPrinted)>();
+        var indicatorIds = lines.Select(l => l.IndicatorId).Distinct().ToArray();
+        var periodCodes = lines.Select(l => l.Period.Code).Distinct().ToArray();
+        if (indicatorIds.Length > 0)
+        {
+            var rows = await db.Values.AsNoTracking()
+                .Where(v => indicatorIds.Contains(v.IndicatorId) && periodCodes.Contains(v.Period.Code))
+                .Select(v => new { v.IndicatorId, v.AreaId, v.Period.Code, v.Value, v.Status, v.AsPrinted })
+                .ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                stored[(r.IndicatorId, r.AreaId, r.Code)] = (r.Value, r.Status, r.AsPrinted);
+            }
+        }
+
+        return lines.Select(line =>
+        {
+            if (!stored.TryGetValue((line.IndicatorId, line.AreaId, line.Period.Code), out var old))
+            {
+                return new PlannedChange(line, ChangeKind.New, null, null, null);
+            }
+
+            var same = old.Value == line.Value && old.Status == line.Status.ToCode();
+            return new PlannedChange(line, same ? ChangeKind.Unchanged : ChangeKind.Changed, old.Value, old.Status, old.AsPrinted);
+        }).ToList();
+    }
+
+    /// <summary>Warns (never rejects) when a value is more than ten times, or under a tenth of, the previous period's.</summary>
+    private async Task<List<ImportProblem>> SuspiciousJumpsAsync(string fileName, List<ReturnLine> lines, CancellationToken ct)
+    {
+        var warnings = new List<ImportProblem>();
+        var withNumbers = lines.Where(l => l.Value is not null and not 0m).ToList();
+        if (withNumbers.Count == 0)
+        {
+            return warnings;
+        }
+
+        var inFile = withNumbers.ToDictionary(l => (l.IndicatorId, l.AreaId, l.Period.Code), l => l.Value!.Value);
+        var previousCodes = withNumbers.Select(l => l.Period.Previous().Code).Distinct().ToArray();
+        var indicatorIds = withNumbers.Select(l => l.IndicatorId).Distinct().ToArray();
+        var stored = (await db.Values.AsNoTracking()
+                .Where(v => indicatorIds.Contains(v.IndicatorId) && previousCodes.Contains(v.Period.Code) && v.Value != null)
+                .Select(v => new { v.IndicatorId, v.AreaId, v.Period.Code, v.Value })
+                .ToListAsync(ct))
+            .ToDictionary(v => (v.IndicatorId, v.AreaId, v.Code), v => v.Value!.Value);
+
+        foreach (var line in withNumbers)
+        {
+            var key = (line.IndicatorId, line.AreaId, line.Period.Previous().Code);
+            if (!inFile.TryGetValue(key, out var previous) && !stored.TryGetValue(key, out previous))
+            {
+                continue;
+            }
+
+            if (previous == 0)
+            {
+                continue;
+            }
+
+            var ratio = Math.Abs(line.Value!.Value / previous);
+            if (ratio > 10m || ratio < 0.1m)
+            {
+                warnings.Add(new(fileName, line.Row, "value", line.AsPrinted,
+                    $"{line.Format.Format(line.Value.Value)} is {(ratio > 10m ? "more than ten times" : "less than a tenth of")} the previous period's {line.Format.Format(previous)} ({line.Period.Previous().Label}). Check the units and decimal point; it will load if it is right.",
+                    IsWarning: true));
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
+    /// Writes a plan with no errors in one transaction: the load record, every new and changed value (with its
+    /// history), and the assessments. If any value changed since the plan was made, nothing is written and
+    /// <see cref="ReturnConflictException"/> names what changed.
+    /// </summary>
+    public async Task<DataLoad> CommitAsync(ReturnPlan plan, string kind, string loadedBy, CancellationToken ct = default)
+    {
+        if (plan.HasErrors)
+        {
+            throw new InvalidOperationException("A file with errors cannot be committed; fix the rows named and check it again.");
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+
+            var load = new DataLoad
+            {
+                Kind = kind,
+                FileName = plan.FileName,
+                Sha256 = plan.Sha256,
+                LoadedBy = loadedBy,
+                LoadedAt = DateTimeOffset.UtcNow,
+                RowsRead = plan.RowsRead,
+                RowsAdded = plan.NewCount,
+                RowsChanged = plan.ChangedCount,
+                RowsUnchanged = plan.UnchangedCount,
+                RowsRejected = plan.RejectedRowCount,
+            };
+            db.DataLoads.Add(load);
+            await db.SaveChangesAsync(ct);
+
+            var periodIds = await EnsurePeriodsAsync(plan.Changes.Select(c => c.Line.Period).DistinctBy(p => p.Code), ct);
+            await WriteValuesAsync(connection, plan, load.Id, periodIds, ct);
+            await WriteAssessmentsAsync(connection, plan, load.Id, periodIds, ct);
+
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return load;
+        });
+    }
+
+    private async Task<Dictionary<string, int>> EnsurePeriodsAsync(IEnumerable<ReportingPeriod> periods, CancellationToken ct)
+    {
+        var list = periods.ToList();
+        var codes = list.Select(p => p.Code).ToArray();
+        var known = await db.Periods.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
+        foreach (var period in list.Where(p => !known.ContainsKey(p.Code)))
+        {
+            // "on conflict do nothing" so two loads adding the same new period at once both succeed.
+            await db.Database.ExecuteSqlAsync(
+                $"insert into reporting_period (code, kind, label, start_date, end_date) values ({period.Code}, {period.Kind.ToString()}, {period.Label}, {period.Start}, {period.End}) on conflict (code) do nothing",
+                ct);
+        }
+
+        return list.Count == known.Count
+            ? known
+            : await db.Periods.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
+    }
+
+    private static async Task WriteValuesAsync(NpgsqlConnection connection, ReturnPlan plan, int loadId, Dictionary<string, int> periodIds, CancellationToken ct)
+    {
+        await Execute(connection, """
+            create temp table incoming_value (
+                indicator_id integer not null, area_id integer not null, period_id integer not null,
+                value numeric, status text not null, as_printed text not null, note text not null,
+                expected_exists boolean not null, expected_value numeric, expected_status text
+            ) on commit drop
+            """, ct);
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "copy incoming_value (indicator_id, area_id, period_id, value, status, as_printed, note, expected_exists, expected_value, expected_status) from stdin (format binary)", ct))
+        {
+            foreach (var change in plan.Changes)
+            {
+                var line = change.Line;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(line.IndicatorId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(line.AreaId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(periodIds[line.Period.Code], NpgsqlDbType.Integer, ct);
+                await WriteNullable(copy, line.Value, ct);
+                await copy.WriteAsync(line.Status.ToCode(), NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(line.AsPrinted, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(line.Note, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(change.Kind != ChangeKind.New, NpgsqlDbType.Boolean, ct);
+                await WriteNullable(copy, change.OldValue, ct);
+                if (change.OldStatus is null)
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await copy.WriteAsync(change.OldStatus, NpgsqlDbType.Text, ct);
+                }
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        // One commit at a time (they are short): then "nothing moved since the preview" stays true until we commit,
+        // and of two analysts committing overlapping files one wins and the other is told what changed.
+        await Execute(connection, "select pg_advisory_xact_lock(7231)", ct);
+        var conflicts = new List<string>();
+        await using (var check = new NpgsqlCommand("""
+            select ind.code, a.name, p.label, v.value, v.status, i.expected_value, i.expected_status, i.expected_exists
+            from incoming_value i
+            join indicator ind on ind.id = i.indicator_id
+            join area a on a.id = i.area_id
+            join reporting_period p on p.id = i.period_id
+            left join indicator_value v on v.indicator_id = i.indicator_id and v.area_id = i.area_id and v.period_id = i.period_id
+            where (i.expected_exists and (v.id is null or v.value is distinct from i.expected_value or v.status is distinct from i.expected_status))
+               or (not i.expected_exists and v.id is not null)
+            order by ind.code, a.name, p.label
+            limit 200
+            """, connection))
+        await using (var reader = await check.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var now = reader.IsDBNull(4) ? "no value" : reader.IsDBNull(3) ? reader.GetString(4) : reader.GetDecimal(3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var then = !reader.GetBoolean(7) ? "no value" : reader.IsDBNull(5) ? reader.GetString(6) : reader.GetDecimal(5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                conflicts.Add($"{reader.GetString(0)}, {reader.GetString(1)}, {reader.GetString(2)}: was {then} when checked, is now {now}");
+            }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw new ReturnConflictException(conflicts);
+        }
+
+        await Execute(connection, $"""
+            insert into indicator_value_history
+                (indicator_id, area_id, period_id, old_value, old_status, old_as_printed, new_value, new_status, new_as_printed, data_load_id, changed_at)
+            select i.indicator_id, i.area_id, i.period_id, v.value, v.status, v.as_printed, i.value, i.status, i.as_printed, {loadId}, now()
+            from incoming_value i
+            left join indicator_value v on v.indicator_id = i.indicator_id and v.area_id = i.area_id and v.period_id = i.period_id
+            where v.id is null or v.value is distinct from i.value or v.status is distinct from i.status or v.as_printed is distinct from i.as_printed
+            """, ct);
+
+        await Execute(connection, $"""
+            insert into indicator_value (indicator_id, area_id, period_id, value, status, as_printed, note, data_load_id, updated_at)
+            select indicator_id, area_id, period_id, value, status, as_printed, note, {loadId}, now() from incoming_value
+            on conflict (indicator_id, area_id, period_id) do update
+               set value = excluded.value, status = excluded.status, as_printed = excluded.as_printed, note = excluded.note,
+                   data_load_id = excluded.data_load_id, updated_at = excluded.updated_at
+             where (indicator_value.value, indicator_value.status, indicator_value.as_printed, indicator_value.note)
+                   is distinct from (excluded.value, excluded.status, excluded.as_printed, excluded.note)
+            """, ct);
+    }
+
+    private static async Task WriteAssessmentsAsync(NpgsqlConnection connection, ReturnPlan plan, int loadId, Dictionary<string, int> periodIds, CancellationToken ct)
+    {
+        var withAssessment = plan.Changes.Where(c => c.Line.Assessment is not null).ToList();
+        if (withAssessment.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var change in withAssessment)
+        {
+            var a = change.Line.Assessment!;
+            // A blank cell leaves what is stored alone; only the cells given are written.
+            var command = new NpgsqlBatchCommand("""
+                insert into indicator_assessment
+                    (indicator_id, period_id, target_text, commentary, officer_direction, reported_quartile, quartile_best, quartile_worst, quartile_note, quartile_group_code, data_load_id, updated_at)
+                values ($1, $2, coalesce($3, ''), coalesce($4, ''), $5, coalesce($6, ''), $7, $8, coalesce($9, ''), $10, $11, now())
+                on conflict (indicator_id, period_id) do update set
+                    target_text = coalesce($3, indicator_assessment.target_text),
+                    commentary = coalesce($4, indicator_assessment.commentary),
+                    officer_direction = coalesce($5, indicator_assessment.officer_direction),
+                    reported_quartile = coalesce($6, indicator_assessment.reported_quartile),
+                    quartile_best = case when $6 is null then indicator_assessment.quartile_best else $7 end,
+                    quartile_worst = case when $6 is null then indicator_assessment.quartile_worst else $8 end,
+                    quartile_note = case when $6 is null then indicator_assessment.quartile_note else coalesce($9, '') end,
+                    quartile_group_code = coalesce($10, indicator_assessment.quartile_group_code),
+                    data_load_id = $11,
+                    updated_at = now()
+                """);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = change.Line.IndicatorId });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = periodIds[change.Line.Period.Code] });
+            command.Parameters.Add(Text(a.TargetText));
+            command.Parameters.Add(Text(a.Commentary));
+            command.Parameters.Add(Text(a.OfficerDirection?.ToCode()));
+            command.Parameters.Add(Text(a.QuartileGiven ? a.Quartile?.Original ?? "-" : null));
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)a.Quartile?.Best ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)a.Quartile?.Worst ?? DBNull.Value });
+            command.Parameters.Add(Text(a.Quartile?.Note));
+            command.Parameters.Add(Text(a.QuartileGroupCode));
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = loadId });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static async Task WriteNullable(NpgsqlBinaryImporter copy, decimal? value, CancellationToken ct)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Numeric, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,90 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>What officers report besides the value, as read from a return row. Null fields were left blank.</summary>
+public sealed record AssessmentInput(
+    string? TargetText,
+    string? Commentary,
+    Direction? OfficerDirection,
+    ReportedQuartile? Quartile,
+    bool QuartileGiven,
+    string? QuartileGroupCode);
+
+/// <summary>A validated row of a returns file, resolved against the catalogue.</summary>
+public sealed record ReturnLine(
+    int Row,
+    int IndicatorId,
+    string IndicatorCode,
+    string IndicatorTitle,
+    ValueFormat Format,
+    int AreaId,
+    string AreaName,
+    ReportingPeriod Period,
+    decimal? Value,
+    ValueStatus Status,
+    string AsPrinted,
+    string Note,
+    AssessmentInput? Assessment);
+
+public enum ChangeKind
+{
+    New,
+    Changed,
+    Unchanged,
+}
+
+/// <summary>One line of the preview: what the value is now (if anything) and what the file would make it.</summary>
+public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? OldValue, string? OldStatus, string? OldAsPrinted)
+{
+    public string OldDisplay => OldStatus is null ? string.Empty
+        : OldValue is { } v ? Line.Format.Format(v) + (OldStatus == "published" ? string.Empty : $" ({OldStatus})")
+        : OldStatus;
+
+    public string NewDisplay => Line.Value is { } v
+        ? Line.Format.Format(v) + (Line.Status == ValueStatus.Published ? string.Empty : $" ({Line.Status.ToCode()})")
+        : Line.Status.ToCode();
+}
+
+/// <summary>
+/// The result of reading and checking a returns file against the catalogue and the values held now:
+/// nothing has been written. <see cref="ReturnImporter.CommitAsync"/> writes it all, or nothing.
+/// </summary>
+public sealed class ReturnPlan
+{
+    public required string FileName { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public int RowsRead { get; init; }
+
+    public required IReadOnlyList<PlannedChange> Changes { get; init; }
+
+    public required IReadOnlyList<ImportProblem> Problems { get; init; }
+
+    /// <summary>Set when a load with the same content (SHA-256) is already recorded and not reverted.</summary>
+    public int? AlreadyLoadedAs { get; init; }
+
+    public IEnumerable<ImportProblem> Errors => Problems.Where(p => !p.IsWarning);
+
+    public IEnumerable<ImportProblem> Warnings => Problems.Where(p => p.IsWarning);
+
+    public bool HasErrors => Problems.Any(p => !p.IsWarning);
+
+    public int NewCount => Changes.Count(c => c.Kind == ChangeKind.New);
+
+    public int ChangedCount => Changes.Count(c => c.Kind == ChangeKind.Changed);
+
+    public int UnchangedCount => Changes.Count(c => c.Kind == ChangeKind.Unchanged);
+
+    public int RejectedRowCount => Problems.Where(p => !p.IsWarning && p.Row > 0).Select(p => p.Row).Distinct().Count();
+}
+
+/// <summary>Raised when values changed underneath a preview between planning and commit.</summary>
+public sealed class ReturnConflictException(IReadOnlyList<string> conflicts)
+    : Exception($"{conflicts.Count} value(s) changed since this file was checked; nothing was saved. Check the file again to see the current values.")
+{
+    public IReadOnlyList<string> Conflicts { get; } = conflicts;
+}

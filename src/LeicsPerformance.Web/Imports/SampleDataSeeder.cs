@@ -1,0 +1,114 @@
+using LeicsPerformance.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>
+/// Loads the project's <c>data/</c> folder: reference data and catalogue (areas, populations, comparator groups,
+/// themes, dashboards, indicators), then every returns file in <c>data/returns</c>, in name order. Safe to run at
+/// every start: the catalogue is matched on codes, and a returns file already loaded (same SHA-256) is skipped.
+/// Everything it could not read is reported by file, row and column; nothing is dropped silently.
+/// </summary>
+public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleDataSeeder> logger)
+{
+    public sealed record Result(IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Loaded);
+
+    public async Task<Result> SeedAsync(string dataFolder, CancellationToken ct = default)
+    {
+        var problems = new List<ImportProblem>();
+        var loaded = new List<string>();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var catalogue = new CatalogueImporter(db);
+            await catalogue.ImportAreasAsync(Read(dataFolder, "areas.csv", "code", "name"), ct);
+            await catalogue.ImportPopulationsAsync(Read(dataFolder, "area-populations.csv", "area_code", "year", "population"), ct);
+            await catalogue.ImportComparatorGroupsAsync(
+                Read(dataFolder, "comparator-groups.csv", "code", "name", "year"),
+                Read(dataFolder, "comparator-group-members.csv", "group_code", "year", "area_code"),
+                ct);
+            await catalogue.ImportThemesAndDashboardsAsync(
+                Read(dataFolder, "catalogue/themes.csv", "slug", "title", "sort_order"),
+                Read(dataFolder, "catalogue/dashboards.csv", "slug", "theme", "title", "sort_order"),
+                ct);
+            await catalogue.ImportIndicatorsAsync(Read(dataFolder, "catalogue/indicators.csv", "code", "dashboard", "title", "polarity", "unit", "sort_order"), ct);
+            problems.AddRange(catalogue.Problems);
+            await transaction.CommitAsync(ct);
+        }
+
+        var returnsFolder = Path.Combine(dataFolder, "returns");
+        var files = Directory.Exists(returnsFolder) ? Directory.GetFiles(returnsFolder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
+        foreach (var path in files)
+        {
+            var name = "returns/" + Path.GetFileName(path);
+            var importer = new ReturnImporter(db);
+            var plan = await importer.PlanAsync(name, await File.ReadAllBytesAsync(path, ct), ct: ct);
+            problems.AddRange(plan.Problems);
+            if (plan.HasErrors)
+            {
+                logger.LogError("{File} was not loaded: {Count} row(s) have errors (listed below).", name, plan.RejectedRowCount);
+                continue;
+            }
+
+            if (plan.AlreadyLoadedAs is not null)
+            {
+                continue;
+            }
+
+            var load = await importer.CommitAsync(plan, "seed", "sample data", ct);
+            loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
+        }
+
+        foreach (var line in loaded)
+        {
+            logger.LogInformation("Loaded {Summary}", line);
+        }
+
+        foreach (var problem in problems)
+        {
+            if (problem.IsWarning)
+            {
+                logger.LogWarning("{Problem}", problem.ToString());
+            }
+            else
+            {
+                logger.LogError("{Problem}", problem.ToString());
+            }
+        }
+
+        return new Result(problems, loaded);
+    }
+
+    private static CsvTable Read(string folder, string file, params string[] required)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path))
+        {
+            using var empty = new MemoryStream();
+            return CsvTable.Read(file, empty, required);
+        }
+
+        using var stream = File.OpenRead(path);
+        return CsvTable.Read(file, stream, required);
+    }
+
+    /// <summary>The data folder: configured, else the nearest <c>data/</c> above the app holding a catalogue.</summary>
+    public static string? FindDataFolder(string? configured, string startFolder)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, startFolder);
+        }
+
+        for (var dir = new DirectoryInfo(startFolder); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data");
+            if (File.Exists(Path.Combine(candidate, "catalogue", "indicators.csv")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

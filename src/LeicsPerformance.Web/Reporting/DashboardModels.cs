@@ -1,0 +1,67 @@
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+
+namespace LeicsPerformance.Web.Reporting;
+
+public sealed record PeriodOption(string Code, string Label, string LongLabel);
+
+public sealed record DashboardListItem(string Slug, string Title, string ThemeSlug, string ThemeTitle, int IndicatorCount);
+
+/// <summary>A value as shown: the number formatted UK-style (or the state), with its own period note.</summary>
+public sealed record ShownValue(decimal? Number, string Status, string Display, string Note, string PeriodLabel);
+
+/// <summary>One indicator on a dashboard for a period, with every rating and the reason for it.</summary>
+public sealed record RatedIndicator(
+    string Code,
+    string Title,
+    string DashboardSlug,
+    string DashboardTitle,
+    string ThemeSlug,
+    string Section,
+    bool StrategicPlan,
+    bool Internal,
+    Polarity Polarity,
+    ValueFormat Format,
+    ShownValue? Current,
+    ShownValue? Previous,
+    string TargetText,
+    TargetRating Target,
+    DirectionRating ComputedDirection,
+    DirectionRating Direction,
+    int? Quartile,
+    int? QuartileWorst,
+    string QuartileLabel,
+    string QuartileReason,
+    MarkerRating Marker,
+    string Commentary);
+
+public sealed record DashboardSummary(DirectionCounts Directions, QuartileCounts Quartiles)
+{
+    public static DashboardSummary Of(IEnumerable<RatedIndicator> rows)
+    {
+        var list = rows.ToList();
+        return new(DirectionCounts.Count(list.Select(r => r.Direction.Direction)), QuartileCounts.Count(list.Select(r => r.QuartileWorst)));
+    }
+}
+
+public sealed record DashboardView(
+    string Slug,
+    string Title,
+    string ThemeSlug,
+    string ThemeTitle,
+    PeriodOption Period,
+    string ComparatorNote,
+    DashboardSummary Summary,
+    IReadOnlyList<RatedIndicator> Rows,
+    IReadOnlyList<PeriodOption> AvailablePeriods);
+
+public sealed record BenchmarkView(
+    string IndicatorCode,
+    string IndicatorTitle,
+    ValueFormat Format,
+    PeriodOption Period,
+    string GroupCode,
+    string GroupName,
+    int GroupYear,
+    string HomeAreaCode,
+    QuartileRating Rating);

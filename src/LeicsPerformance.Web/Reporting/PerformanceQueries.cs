@@ -1,0 +1,350 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeicsPerformance.Web.Reporting;
+
+public sealed class ReportingOptions
+{
+    /// <summary>The council the dashboards are about.</summary>
+    public string HomeAreaCode { get; set; } = ReturnImporter.DefaultAreaCode;
+
+    public MarkerRule Markers { get; set; } = MarkerRule.Default;
+}
+
+/// <summary>
+/// The read side: loads what a dashboard needs in a few queries and rates every indicator with the domain rules.
+/// Controllers, the JSON API and the reports all come through here, so a rating is computed one way only.
+/// </summary>
+public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options)
+{
+    private readonly ReportingOptions settings = options.Value;
+
+    public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(CancellationToken ct = default) =>
+        await db.Dashboards.AsNoTracking()
+            .OrderBy(d => d.Theme.SortOrder).ThenBy(d => d.SortOrder)
+            .Select(d => new DashboardListItem(d.Slug, d.Title, d.Theme.Slug, d.Theme.Title, d.Indicators.Count))
+            .ToListAsync(ct);
+
+    /// <summary>Periods that hold at least one value for the home area, latest first.</summary>
+    public async Task<IReadOnlyList<PeriodOption>> PeriodsWithDataAsync(string? dashboardSlug = null, CancellationToken ct = default)
+    {
+        var homeId = await HomeAreaIdAsync(ct);
+        var query = db.Values.AsNoTracking().Where(v => v.AreaId == homeId);
+        if (dashboardSlug is not null)
+        {
+            query = query.Where(v => v.Indicator.Dashboard.Slug == dashboardSlug);
+        }
+
+        var codes = await query.Select(v => v.Period.Code).Distinct().ToListAsync(ct);
+        return codes.Select(ReportingPeriod.Parse).OrderDescending().Select(ToOption).ToList();
+    }
+
+    /// <summary>Resolves "2017/18", "FY2017" or null (the latest period with data) to a period.</summary>
+    public async Task<ReportingPeriod?> ResolvePeriodAsync(string? text, string? dashboardSlug = null, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return ReportingPeriod.TryParse(text, out var period) ? period : null;
+        }
+
+        var periods = await PeriodsWithDataAsync(dashboardSlug, ct);
+        // Prefer the latest period in which most indicators report, not one odd later value.
+        return periods.Count == 0 ? null : ReportingPeriod.Parse(await BusiestRecentPeriodAsync(dashboardSlug, ct) ?? periods[0].Code);
+    }
+
+    public async Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var dashboard = await db.Dashboards.AsNoTracking().Include(d => d.Theme).FirstOrDefaultAsync(d => d.Slug == slug, ct);
+        if (dashboard is null)
+        {
+            return null;
+        }
+
+        var rows = await RateAsync(i => i.DashboardId == dashboard.Id, period, ct);
+        return new DashboardView(
+            dashboard.Slug,
+            dashboard.Title,
+            dashboard.Theme.Slug,
+            dashboard.Theme.Title,
+            ToOption(period),
+            dashboard.ComparatorNote,
+            DashboardSummary.Of(rows),
+            rows,
+            await PeriodsWithDataAsync(slug, ct));
+    }
+
+    /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
+    public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default) =>
+        RateAsync(_ => true, period, ct);
+
+    /// <summary>Headline counts for a period, leaving out indicators whose theme or dashboard slug is excluded.</summary>
+    public async Task<DashboardSummary> SummaryAsync(ReportingPeriod period, IReadOnlyCollection<string> excludeSlugs, CancellationToken ct = default)
+    {
+        var rows = await AllRatedAsync(period, ct);
+        return DashboardSummary.Of(rows.Where(r => r.Current is not null && !excludeSlugs.Contains(r.ThemeSlug) && !excludeSlugs.Contains(r.DashboardSlug)));
+    }
+
+    private async Task<IReadOnlyList<RatedIndicator>> RateAsync(System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct)
+    {
+        var homeId = await HomeAreaIdAsync(ct);
+        var previous = period.Previous();
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(which)
+            .Include(i => i.Dashboard).ThenInclude(d => d.Theme)
+            .Include(i => i.Section)
+            .OrderBy(i => i.Dashboard.Theme.SortOrder).ThenBy(i => i.Dashboard.SortOrder)
+            .ThenBy(i => i.Section == null ? 0 : i.Section.SortOrder).ThenBy(i => i.SortOrder)
+            .ToListAsync(ct);
+        var ids = indicators.Select(i => i.Id).ToArray();
+        var codes = new[] { period.Code, previous.Code };
+
+        var homeValues = await db.Values.AsNoTracking()
+            .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && codes.Contains(v.Period.Code))
+            .Select(v => new { v.IndicatorId, PeriodCode = v.Period.Code, v.Value, v.Status, v.Note })
+            .ToListAsync(ct);
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.IndicatorId) && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
+            .ToDictionaryAsync(a => a.IndicatorId, ct);
+        var benchmarks = await BenchmarkValuesAsync(indicators, period, ct);
+
+        var result = new List<RatedIndicator>(indicators.Count);
+        foreach (var indicator in indicators)
+        {
+            var format = ReturnImporter.FormatOf(indicator);
+            PolarityText.TryParse(indicator.Polarity, out var polarity);
+            NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
+            var now = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == period.Code);
+            var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == previous.Code);
+            assessments.TryGetValue(indicator.Id, out var assessment);
+
+            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, period);
+            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, previous);
+            var currentNumber = UsableNumber(now?.Value, now?.Status);
+            var previousNumber = UsableNumber(before?.Value, before?.Status);
+            var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
+
+            var computed = DirectionOfTravel.Compute(currentNumber, previousNumber, polarity, rule, format, definitionChanged);
+            DirectionText.TryParse(assessment?.OfficerDirection, out var officer);
+            var direction = DirectionOfTravel.WithOfficerJudgement(computed, officer);
+
+            var target = Target.Parse(assessment?.TargetText);
+            var targetRating = TargetEvaluation.Evaluate(currentNumber, target, polarity, format);
+
+            var (quartile, worst, label, reason) = QuartileFor(indicator, polarity, format, assessment, benchmarks, homeId);
+            var marker = Markers.Evaluate(direction.Direction, worst, targetRating.Status, settings.Markers);
+
+            result.Add(new RatedIndicator(
+                indicator.Code,
+                indicator.Title,
+                indicator.Dashboard.Slug,
+                indicator.Dashboard.Title,
+                indicator.Dashboard.Theme.Slug,
+                indicator.Section?.Title ?? string.Empty,
+                indicator.StrategicPlan,
+                indicator.Internal,
+                polarity,
+                format,
+                current,
+                prior,
+                assessment?.TargetText ?? string.Empty,
+                targetRating,
+                computed,
+                direction,
+                quartile,
+                worst,
+                label,
+                reason,
+                marker,
+                assessment?.Commentary ?? string.Empty));
+        }
+
+        return result;
+    }
+
+    private (int? Best, int? Worst, string Label, string Reason) QuartileFor(
+        Indicator indicator,
+        Polarity polarity,
+        ValueFormat format,
+        IndicatorAssessment? assessment,
+        Dictionary<int, (string GroupName, List<(int AreaId, BenchmarkValue Value)> Values)> benchmarks,
+        int homeId)
+    {
+        if (benchmarks.TryGetValue(indicator.Id, out var group) && group.Values.Any(v => v.AreaId == homeId))
+        {
+            var rating = QuartilePosition.Compute(group.Values.Select(v => v.Value).ToList(), HomeCode(group.Values, homeId), polarity, group.GroupName, format);
+            if (rating.Quartile is { } q)
+            {
+                return (q, q, ReportedQuartile.Ordinal(q), rating.Explanation);
+            }
+        }
+
+        if (assessment?.QuartileBest is { } best)
+        {
+            var worst = assessment.QuartileWorst ?? best;
+            var label = best == worst ? ReportedQuartile.Ordinal(best) : $"{ReportedQuartile.Ordinal(best)}/{ReportedQuartile.Ordinal(worst)}";
+            var groupName = assessment.QuartileGroupCode ?? indicator.ComparatorGroupCode ?? "comparators";
+            var note = assessment.QuartileNote.Length > 0 ? $" ({assessment.QuartileNote})" : string.Empty;
+            var range = best == worst ? string.Empty : ", a range because the source gives no single position";
+            return (best, worst, label, $"Reported by the data source: {label} quartile{note} among {GroupDescription(groupName)}{range}. The app holds too few comparator values to compute it.");
+        }
+
+        return (null, null, string.Empty, polarity == Polarity.None
+            ? "No quartile: neither higher nor lower is better for this indicator."
+            : "No quartile: no comparison with other councils is available for this period.");
+    }
+
+    private static string HomeCode(List<(int AreaId, BenchmarkValue Value)> values, int homeId) =>
+        values.First(v => v.AreaId == homeId).Value.AreaCode;
+
+    private static string GroupDescription(string code) => code switch
+    {
+        "county-councils" => "county councils",
+        "upper-tier-authorities" => "upper-tier authorities",
+        "social-services-authorities" => "social services authorities",
+        "england-local-authorities" => "English local authority areas",
+        "county-areas" => "county areas",
+        _ => code.Replace('-', ' '),
+    };
+
+    /// <summary>For each indicator with a comparator group, every member's value for the period.</summary>
+    private async Task<Dictionary<int, (string GroupName, List<(int AreaId, BenchmarkValue Value)> Values)>> BenchmarkValuesAsync(
+        List<Indicator> indicators, ReportingPeriod period, CancellationToken ct)
+    {
+        var result = new Dictionary<int, (string, List<(int, BenchmarkValue)>)>();
+        var withGroup = indicators.Where(i => i.ComparatorGroupCode is not null).ToList();
+        if (withGroup.Count == 0)
+        {
+            return result;
+        }
+
+        var ids = withGroup.Select(i => i.Id).ToArray();
+        var values = await db.Values.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && v.Period.Code == period.Code && v.Value != null
+                        && (v.Status == "published" || v.Status == "provisional"))
+            .Select(v => new { v.IndicatorId, v.AreaId, AreaCode = v.Area.Code, AreaName = v.Area.Name, Value = v.Value!.Value })
+            .ToListAsync(ct);
+        if (values.Count == 0)
+        {
+            return result;
+        }
+
+        var groups = await LatestGroupsAsync(period, ct);
+        foreach (var indicator in withGroup)
+        {
+            if (!groups.TryGetValue(indicator.ComparatorGroupCode!, out var group))
+            {
+                continue;
+            }
+
+            var members = values
+                .Where(v => v.IndicatorId == indicator.Id && group.Members.Contains(v.AreaId))
+                .Select(v => (v.AreaId, new BenchmarkValue(v.AreaCode, v.AreaName, v.Value)))
+                .ToList();
+            if (members.Count > 0)
+            {
+                result[indicator.Id] = (group.Name.ToLowerInvariant(), members);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each group's membership for the year nearest at or before the period (else the earliest held).</summary>
+    public async Task<Dictionary<string, (string Name, int Year, HashSet<int> Members)>> LatestGroupsAsync(ReportingPeriod period, CancellationToken ct = default)
+    {
+        var all = await db.ComparatorGroups.AsNoTracking().Include(g => g.Members).ToListAsync(ct);
+        return all
+            .GroupBy(g => g.Code, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    var chosen = g.Where(x => x.Year <= period.End.Year).OrderByDescending(x => x.Year).FirstOrDefault() ?? g.OrderBy(x => x.Year).First();
+                    return (chosen.Name, chosen.Year, chosen.Members.Select(m => m.AreaId).ToHashSet());
+                },
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>Every member of a comparator group with a value for the indicator and period, ranked.</summary>
+    public async Task<BenchmarkView?> BenchmarkAsync(string indicatorCode, ReportingPeriod period, string? groupCode, CancellationToken ct = default)
+    {
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicatorCode, ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var code = string.IsNullOrWhiteSpace(groupCode) ? indicator.ComparatorGroupCode ?? "upper-tier-authorities" : groupCode;
+        var groups = await LatestGroupsAsync(period, ct);
+        if (!groups.TryGetValue(code, out var group))
+        {
+            return null;
+        }
+
+        var members = group.Members.ToArray();
+        var values = await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == indicator.Id && v.Period.Code == period.Code && members.Contains(v.AreaId) && v.Value != null
+                        && (v.Status == "published" || v.Status == "provisional"))
+            .Select(v => new BenchmarkValue(v.Area.Code, v.Area.Name, v.Value!.Value))
+            .ToListAsync(ct);
+
+        var format = ReturnImporter.FormatOf(indicator);
+        PolarityText.TryParse(indicator.Polarity, out var polarity);
+        var rating = QuartilePosition.Compute(values, settings.HomeAreaCode, polarity, group.Name.ToLowerInvariant(), format);
+        return new BenchmarkView(indicator.Code, indicator.Title, format, ToOption(period), code, group.Name, group.Year, settings.HomeAreaCode, rating);
+    }
+
+    public async Task<int> HomeAreaIdAsync(CancellationToken ct = default) =>
+        await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<string?> BusiestRecentPeriodAsync(string? dashboardSlug, CancellationToken ct)
+    {
+        var homeId = await HomeAreaIdAsync(ct);
+        var query = db.Values.AsNoTracking().Where(v => v.AreaId == homeId);
+        if (dashboardSlug is not null)
+        {
+            query = query.Where(v => v.Indicator.Dashboard.Slug == dashboardSlug);
+        }
+
+        var counts = await query.GroupBy(v => v.Period.Code).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var max = counts.Max(c => c.Count);
+        // The latest period holding at least half as many values as the busiest one.
+        return counts.Where(c => c.Count * 2 >= max).Select(c => ReportingPeriod.Parse(c.Code)).Max()!.Code;
+    }
+
+    private static decimal? UsableNumber(decimal? value, string? status) =>
+        status is "published" or "provisional" or "not comparable" ? value : null;
+
+    private static ShownValue Show(ValueFormat format, decimal? value, string status, string note, ReportingPeriod period)
+    {
+        var display = value is { } v ? format.Format(v) : StatusWords(status);
+        if (value is not null && status == "provisional")
+        {
+            display += " (provisional)";
+        }
+
+        return new ShownValue(value, status, display, note, period.Label);
+    }
+
+    private static string StatusWords(string status) => status switch
+    {
+        "awaited" => "Data awaited",
+        "not available" => "No data",
+        "not comparable" => "Not comparable",
+        "suppressed" => "Suppressed",
+        _ => status,
+    };
+
+    public static PeriodOption ToOption(ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);
+}
