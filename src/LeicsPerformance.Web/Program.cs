@@ -5,15 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.Configuration.GetConnectionString("Performance");
-if (string.IsNullOrWhiteSpace(connectionString))
-{
-    throw new InvalidOperationException(
-        "No database is configured. Start the app with scripts/run.sh (it starts a local PostgreSQL), " +
-        "or set ConnectionStrings__Performance, e.g. \"Host=127.0.0.1;Port=5433;Username=postgres;Database=leicsperformance\".");
-}
-
-builder.Services.AddDbContext<PerformanceDbContext>(options => options.UseNpgsql(connectionString));
+// Read when first needed (not here) so that test hosts can supply their own database.
+builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
+    options.UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>())));
 builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
 builder.Services.AddScoped<PerformanceQueries>();
 builder.Services.AddScoped<SampleDataSeeder>();

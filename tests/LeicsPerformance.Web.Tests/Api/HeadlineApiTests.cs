@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeicsPerformance.Web.Tests.Infrastructure;
+
+namespace LeicsPerformance.Web.Tests.Api;
+
+/// <summary>The council's own printed headline figures, reproduced from the loaded sample data through the API.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
+{
+    private AppFactory factory = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = new AppFactory(await database.CreateCopyAsync());
+        client = factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Summary_for_2017_18_excluding_schools_and_crime_reproduces_the_compendium_headline()
+    {
+        var summary = await client.GetFromJsonAsync<JsonElement>(
+            "/api/summary?period=2017/18&exclude=opportunity-school-and-academy-performance,keeping-people-safe-police-and-crime");
+
+        summary.GetProperty("total").GetInt32().Should().Be(191);
+        summary.GetProperty("improved").GetInt32().Should().Be(76);
+        summary.GetProperty("noRealChange").GetInt32().Should().Be(36);
+        summary.GetProperty("worse").GetInt32().Should().Be(59);
+        summary.GetProperty("notDetermined").GetInt32().Should().Be(20);
+        summary.GetProperty("sentence").GetString().Should().StartWith("Out of 191 metrics, 76 improved (44%), 36 saw no real change (21%) and 59 (35%) got worse.");
+    }
+
+    [Fact]
+    public async Task Summary_counts_always_add_up_for_every_dashboard()
+    {
+        var dashboards = await client.GetFromJsonAsync<JsonElement[]>("/api/dashboards");
+        dashboards.Should().HaveCount(16);
+        foreach (var item in dashboards!)
+        {
+            var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/dashboards/{item.GetProperty("slug").GetString()}?period=2017/18");
+            var s = dashboard.GetProperty("summary");
+            var rows = dashboard.GetProperty("rows").GetArrayLength();
+            rows.Should().Be(item.GetProperty("indicatorCount").GetInt32());
+            (s.GetProperty("improved").GetInt32() + s.GetProperty("noRealChange").GetInt32() + s.GetProperty("worse").GetInt32() + s.GetProperty("notDetermined").GetInt32())
+                .Should().Be(rows);
+            var q = s.GetProperty("quartiles");
+            (q.GetProperty("1").GetInt32() + q.GetProperty("2").GetInt32() + q.GetProperty("3").GetInt32() + q.GetProperty("4").GetInt32() + s.GetProperty("withoutQuartile").GetInt32())
+                .Should().Be(rows);
+        }
+    }
+
+    [Fact]
+    public async Task Leicestershire_core_spending_power_is_147th_of_150_and_27th_of_27_county_councils()
+    {
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=upper-tier-authorities");
+        all.GetProperty("rank").GetInt32().Should().Be(147);
+        all.GetProperty("groupSize").GetInt32().Should().Be(150);
+        all.GetProperty("quartile").GetInt32().Should().Be(4);
+
+        var counties = await client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=county-councils");
+        counties.GetProperty("rank").GetInt32().Should().Be(27);
+        counties.GetProperty("groupSize").GetInt32().Should().Be(27);
+        counties.GetProperty("quartile").GetInt32().Should().Be(4);
+        counties.GetProperty("explanation").GetString().Should().Contain("ranks 27 of 27");
+    }
+
+    [Fact]
+    public async Task Dashboard_rows_explain_their_direction_with_values_and_polarity()
+    {
+        var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/dashboards/strong-economy-employment-and-skills?period=2017/18");
+        var claimants = dashboard.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("title").GetString()!.StartsWith("% Out", StringComparison.Ordinal));
+
+        claimants.GetProperty("direction").GetString().Should().Be("worse");
+        claimants.GetProperty("computedDirection").GetString().Should().Be("worse");
+        claimants.GetProperty("directionReason").GetString().Should().Be("0.8% → 1.0%, lower is better: got worse.");
+        claimants.GetProperty("polarity").GetString().Should().Be("low");
+        claimants.GetProperty("quartile").GetString().Should().Be("1st");
+    }
+
+    [Theory]
+    [InlineData("/api/dashboards/no-such-dashboard?period=2017/18", HttpStatusCode.NotFound)]
+    [InlineData("/api/dashboards/fair-funding?period=banana", HttpStatusCode.BadRequest)]
+    [InlineData("/api/indicators/NOPE/benchmark?period=2018/19", HttpStatusCode.NotFound)]
+    public async Task Bad_requests_get_a_problem_response(string url, HttpStatusCode expected)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.Should().Be(expected);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("title");
+    }
+}

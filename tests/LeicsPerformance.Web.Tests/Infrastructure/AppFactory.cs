@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LeicsPerformance.Web.Tests.Infrastructure;
+
+/// <summary>The real app, in memory, against a given PostgreSQL database.</summary>
+public sealed class AppFactory(string connectionString, bool loadSampleData = false) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Performance", connectionString);
+        builder.UseSetting("SampleData:Load", loadSampleData ? "true" : "false");
+        builder.UseSetting("SampleData:Path", Path.Combine(TestDatabase.RepositoryRoot(), "data"));
+    }
+}
