@@ -32,6 +32,14 @@ public sealed class TestDatabase : IAsyncLifetime
             }
         }
 
+        var built = typeof(TestDatabase).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "LeicsPerformance.sln")))
+        {
+            return built;
+        }
+
         throw new InvalidOperationException("Could not find the repository root (the folder holding LeicsPerformance.sln).");
     }
 
