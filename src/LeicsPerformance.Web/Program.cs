@@ -1,6 +1,10 @@
+using LeicsPerformance.Web.Commands;
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,10 +14,49 @@ builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
     options.UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>())));
 builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
 builder.Services.AddScoped<PerformanceQueries>();
+builder.Services.AddScoped<IndicatorQueries>();
 builder.Services.AddScoped<SampleDataSeeder>();
-builder.Services.AddControllersWithViews();
+builder.Services.AddScoped<ReturnImporter>();
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<PerformanceDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/account/access-denied";
+    options.Cookie.Name = "leicsperformance";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddAuthorization();
+builder.Services.AddControllersWithViews(options =>
+    // Every form that writes carries an antiforgery token, and the server checks it on every unsafe method.
+    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
 var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    // e.g. `dotnet run --project src/LeicsPerformance.Web -- create-admin --email someone@leics.gov.uk`
+    await app.PrepareDatabaseAsync(loadSampleData: false);
+    return await CommandLine.RunAsync(app.Services, args);
+}
 
 await app.PrepareDatabaseAsync();
 
@@ -34,9 +77,12 @@ app.Use(async (context, next) =>
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapControllers();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

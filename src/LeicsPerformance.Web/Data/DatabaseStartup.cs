@@ -18,7 +18,7 @@ public static class DatabaseStartup
         return connectionString;
     }
 
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool loadSampleData = true)
     {
         var connectionString = ConnectionString(app.Configuration);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LeicsPerformance.Startup");
@@ -28,7 +28,7 @@ public static class DatabaseStartup
             logger.LogInformation("Applied schema script {Script}", script);
         }
 
-        if (!app.Configuration.GetValue("SampleData:Load", true))
+        if (!loadSampleData || !app.Configuration.GetValue("SampleData:Load", true))
         {
             return;
         }

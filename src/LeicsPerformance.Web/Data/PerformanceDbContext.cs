@@ -1,5 +1,7 @@
 using System.Text;
 using LeicsPerformance.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Data;
@@ -13,7 +15,8 @@ namespace LeicsPerformance.Web.Data;
 /// (<c>SchemaMappingTests</c>) checks every mapped column exists in the migrated database, so a new property
 /// without a script fails the build's tests rather than production.
 /// </remarks>
-public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> options) : DbContext(options)
+public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Area> Areas => Set<Area>();
 
@@ -41,8 +44,21 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
 
     public DbSet<IndicatorAssessment> Assessments => Set<IndicatorAssessment>();
 
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+
+    public DbSet<LoadRevert> LoadReverts => Set<LoadRevert>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<AppUser>().ToTable("app_user");
+        modelBuilder.Entity<IdentityRole>().ToTable("app_role");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("app_user_role");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("app_user_claim");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("app_user_login");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("app_user_token");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("app_role_claim");
+
         modelBuilder.Entity<Area>().ToTable("area");
         modelBuilder.Entity<Area>().HasMany(a => a.Populations).WithOne().HasForeignKey(p => p.AreaId);
         modelBuilder.Entity<AreaPopulation>().ToTable("area_population").HasKey(p => new { p.AreaId, p.Year });
@@ -63,6 +79,11 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
         modelBuilder.Entity<IndicatorValueHistory>().ToTable("indicator_value_history");
         modelBuilder.Entity<IndicatorAssessment>().ToTable("indicator_assessment");
         modelBuilder.Entity<DataLoad>().Property(l => l.LoadedAt).HasDefaultValueSql("now()");
+        modelBuilder.Entity<PendingUpload>().ToTable("pending_upload");
+        modelBuilder.Entity<PendingUpload>().Property(p => p.Expected).HasColumnType("jsonb");
+        modelBuilder.Entity<PendingUpload>().Property(p => p.CreatedAt).HasDefaultValueSql("now()");
+        modelBuilder.Entity<LoadRevert>().ToTable("load_revert").HasKey(r => r.LoadId);
+        modelBuilder.Entity<LoadRevert>().Property(r => r.LoadId).ValueGeneratedNever();
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

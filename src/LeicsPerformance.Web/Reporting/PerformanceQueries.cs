@@ -15,6 +15,12 @@ public sealed class ReportingOptions
     public string HomeAreaCode { get; set; } = ReturnImporter.DefaultAreaCode;
 
     public MarkerRule Markers { get; set; } = MarkerRule.Default;
+
+    /// <summary>
+    /// Dashboard or theme slugs the council's headline leaves out (schools and crime, which are the responsibility of
+    /// schools and the Police and Crime Commissioner). Configuration, because the dashboards change every few years.
+    /// </summary>
+    public IReadOnlyList<string> HeadlineExclusions { get; set; } = [];
 }
 
 /// <summary>
@@ -82,6 +88,13 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
     public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default) =>
         RateAsync(_ => true, period, ct);
+
+    /// <summary>The named indicators rated for a period (indicator and funding pages), in dashboard order.</summary>
+    public Task<IReadOnlyList<RatedIndicator>> RateIndicatorsAsync(IReadOnlyCollection<string> codes, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var wanted = codes.ToArray();
+        return RateAsync(i => wanted.Contains(i.Code), period, ct);
+    }
 
     /// <summary>Headline counts for a period, leaving out indicators whose theme or dashboard slug is excluded.</summary>
     public async Task<DashboardSummary> SummaryAsync(ReportingPeriod period, IReadOnlyCollection<string> excludeSlugs, CancellationToken ct = default)

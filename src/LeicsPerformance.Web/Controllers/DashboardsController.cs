@@ -1,0 +1,279 @@
+using System.Globalization;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>The list of theme dashboards, one dashboard as the compendium prints it (with filters), and its CSV.</summary>
+[Route("dashboards")]
+public sealed class DashboardsController(PerformanceQueries queries) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await queries.ListDashboardsAsync(ct));
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Show(
+        string slug,
+        [FromQuery] string? period,
+        [FromQuery] string? section,
+        [FromQuery] string? quartile,
+        [FromQuery] string? direction,
+        [FromQuery] string? strategic,
+        CancellationToken ct)
+    {
+        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, ct);
+        return error ?? View(page);
+    }
+
+    [HttpGet("{slug}/csv")]
+    public async Task<IActionResult> Csv(
+        string slug,
+        [FromQuery] string? period,
+        [FromQuery] string? section,
+        [FromQuery] string? quartile,
+        [FromQuery] string? direction,
+        [FromQuery] string? strategic,
+        CancellationToken ct)
+    {
+        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var name = $"{page!.Dashboard.Slug}-{FileSafe(page.Dashboard.Period.Label)}{(page.Filters.Any ? "-filtered" : string.Empty)}.csv";
+        return CsvExport.File(name, CsvHeader, page.Rows.Select(CsvRow));
+    }
+
+    /// <summary>The CSV columns: the compendium's, numbers in invariant culture, then the text as shown and the reasons.</summary>
+    public static IReadOnlyList<string> CsvHeader { get; } =
+    [
+        "code", "section", "strategic_plan", "description", "quartile", "direction", "current", "current_display",
+        "target", "target_status", "previous", "previous_display", "polarity", "marker", "commentary",
+        "quartile_reason", "direction_reason",
+    ];
+
+    public static IReadOnlyList<string?> CsvRow(RatedIndicator row) =>
+    [
+        row.Code,
+        row.Section,
+        row.StrategicPlan ? "yes" : "no",
+        row.Title,
+        row.QuartileLabel,
+        row.Direction.Direction.Words(),
+        CsvExport.Number(row.Current?.Number),
+        row.Current?.Display ?? string.Empty,
+        row.TargetText,
+        TargetWords(row.Target.Status),
+        CsvExport.Number(row.Previous?.Number),
+        row.Previous?.Display ?? string.Empty,
+        PolarityWords(row.Polarity),
+        row.Marker.Marker.Words(),
+        row.Commentary,
+        row.QuartileReason,
+        row.Direction.Explanation,
+    ];
+
+    public static string TargetWords(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "met",
+        TargetStatus.NotMet => "not met",
+        TargetStatus.NotAssessable => "not assessed",
+        _ => string.Empty,
+    };
+
+    public static string PolarityWords(Polarity polarity) => polarity switch
+    {
+        Polarity.HighIsGood => "Higher is better",
+        Polarity.LowIsGood => "Lower is better",
+        _ => "No polarity",
+    };
+
+    /// <summary>"2017/18" → "2017-18", "Q1 2021/22" → "q1-2021-22".</summary>
+    public static string FileSafe(string label) =>
+        new string(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-').Replace("--", "-", StringComparison.Ordinal);
+
+    private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(
+        string slug, string? period, string? section, string? quartile, string? direction, string? strategic, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
+        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        {
+            return (BadRequest(), null);
+        }
+
+        // A dashboard with no data at all still has a page: show it for the period the rest of the app defaults to.
+        resolved ??= await queries.ResolvePeriodAsync(null, null, ct) ?? CurrentFinancialYear();
+        var view = await queries.DashboardAsync(slug, resolved, ct);
+        if (view is null)
+        {
+            return (NotFound(), null);
+        }
+
+        var sections = view.Rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var filters = DashboardFilters.Parse(section, quartile, direction, strategic, sections);
+        var rows = view.Rows.Where(filters.Matches).ToList();
+        return (null, new DashboardPage(
+            view,
+            filters,
+            sections,
+            rows,
+            DashboardSummary.Of(rows),
+            NarrativeWriter.DirectionParagraph(rows),
+            resolved.Previous().Label,
+            "/dashboards/" + Uri.EscapeDataString(view.Slug) + "/csv" + filters.QueryString(view.Period.Code)));
+    }
+
+    private static ReportingPeriod CurrentFinancialYear()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return ReportingPeriod.FinancialYear(today.Month >= 4 ? today.Year : today.Year - 1);
+    }
+}
+
+/// <summary>One dashboard for a period, with the rows left after the filters and the counts and narrative of those rows.</summary>
+public sealed record DashboardPage(
+    DashboardView Dashboard,
+    DashboardFilters Filters,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<RatedIndicator> Rows,
+    DashboardSummary Summary,
+    string Narrative,
+    string PreviousPeriodLabel,
+    string CsvUrl)
+{
+    public bool HasAnyValue => Dashboard.Rows.Any(r => r.Current is not null);
+}
+
+/// <summary>
+/// The dashboard's filters, read from the query string. Unknown values are ignored rather than failing the page.
+/// Quartile ranges such as 1st/2nd match at their worse end, the same end the counts use.
+/// </summary>
+public sealed record DashboardFilters(string? Section, int? Quartile, Direction? Direction, bool StrategicOnly)
+{
+    /// <summary>The quartile filter value for "no quartile".</summary>
+    public const int NoQuartile = 0;
+
+    public static IReadOnlyList<(string Value, string Text)> DirectionOptions { get; } =
+    [
+        ("improved", "Improved"),
+        ("no-real-change", "No real change"),
+        ("worse", "Got worse"),
+        ("not-determined", "Cannot be determined"),
+    ];
+
+    public static IReadOnlyList<(string Value, string Text)> QuartileOptions { get; } =
+    [
+        ("1", "1st quartile (top)"),
+        ("2", "2nd quartile"),
+        ("3", "3rd quartile"),
+        ("4", "4th quartile (bottom)"),
+        ("none", "No quartile"),
+    ];
+
+    public bool Any => Section is not null || Quartile is not null || Direction is not null || StrategicOnly;
+
+    public string? QuartileValue => Quartile switch
+    {
+        null => null,
+        NoQuartile => "none",
+        { } q => q.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public string? DirectionValue => Direction switch
+    {
+        null => null,
+        Domain.Ratings.Direction.Improved => "improved",
+        Domain.Ratings.Direction.NoRealChange => "no-real-change",
+        Domain.Ratings.Direction.Worse => "worse",
+        _ => "not-determined",
+    };
+
+    public static DashboardFilters Parse(string? section, string? quartile, string? direction, string? strategic, IReadOnlyCollection<string> sections)
+    {
+        var s = sections.FirstOrDefault(x => string.Equals(x, section?.Trim(), StringComparison.Ordinal));
+        int? q = (quartile ?? string.Empty).Trim().ToUpperInvariant() switch
+        {
+            "1" or "1ST" => 1,
+            "2" or "2ND" => 2,
+            "3" or "3RD" => 3,
+            "4" or "4TH" => 4,
+            "NONE" or "0" => NoQuartile,
+            _ => null,
+        };
+        Direction? d = (direction ?? string.Empty).Trim().ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal) switch
+        {
+            "IMPROVED" => Domain.Ratings.Direction.Improved,
+            "NOREALCHANGE" => Domain.Ratings.Direction.NoRealChange,
+            "WORSE" => Domain.Ratings.Direction.Worse,
+            "NOTDETERMINED" => Domain.Ratings.Direction.NotDetermined,
+            _ => null,
+        };
+        var strategicOnly = (strategic ?? string.Empty).Trim().ToUpperInvariant() is "TRUE" or "ON" or "YES" or "1";
+        return new DashboardFilters(s, q, d, strategicOnly);
+    }
+
+    public bool Matches(RatedIndicator row) =>
+        (Section is null || string.Equals(row.Section, Section, StringComparison.Ordinal))
+        && (Quartile is null || (Quartile == NoQuartile ? row.QuartileWorst is null : row.QuartileWorst == Quartile))
+        && (Direction is null || row.Direction.Direction == Direction)
+        && (!StrategicOnly || row.StrategicPlan);
+
+    /// <summary>The active filters in words: "section Finance &amp; Value For Money", "4th quartile", "got worse", "in the Strategic Plan".</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var parts = new List<string>();
+        if (Section is not null)
+        {
+            parts.Add($"section “{Section}”");
+        }
+
+        if (Quartile is { } q)
+        {
+            parts.Add(q == NoQuartile ? "no quartile" : ReportedQuartile.Ordinal(q) + " quartile");
+        }
+
+        if (Direction is { } d)
+        {
+            parts.Add("direction of travel “" + d.Words() + "”");
+        }
+
+        if (StrategicOnly)
+        {
+            parts.Add("in the Strategic Plan");
+        }
+
+        return parts;
+    }
+
+    /// <summary>"?period=FY2017&amp;direction=worse": the period and the active filters, for links such as the CSV download.</summary>
+    public string QueryString(string periodCode)
+    {
+        var pairs = new List<KeyValuePair<string, string?>> { new("period", periodCode) };
+        if (Section is not null)
+        {
+            pairs.Add(new("section", Section));
+        }
+
+        if (QuartileValue is { } q)
+        {
+            pairs.Add(new("quartile", q));
+        }
+
+        if (DirectionValue is { } d)
+        {
+            pairs.Add(new("direction", d));
+        }
+
+        if (StrategicOnly)
+        {
+            pairs.Add(new("strategic", "true"));
+        }
+
+        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToUriComponent();
+    }
+}

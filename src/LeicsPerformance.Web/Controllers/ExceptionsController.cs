@@ -1,0 +1,86 @@
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>
+/// The exception lists the compendium prints by theme: every indicator in the bottom quartile, every one that got
+/// worse, and those that are both; each downloadable as CSV.
+/// </summary>
+[Route("exceptions")]
+public sealed class ExceptionsController(PerformanceQueries queries) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        {
+            return BadRequest();
+        }
+
+        var periods = await queries.PeriodsWithDataAsync(null, ct);
+        if (resolved is null)
+        {
+            return View(new ExceptionsPage(null, periods, [], 0));
+        }
+
+        var rows = await queries.AllRatedAsync(resolved, ct);
+        var sections = ExceptionsReport.Build(rows, await ThemeTitlesAsync(ct));
+        return View(new ExceptionsPage(PerformanceQueries.ToOption(resolved), periods, sections, rows.Count));
+    }
+
+    [HttpGet("csv")]
+    public async Task<IActionResult> Csv([FromQuery] string? period, [FromQuery] string? list, CancellationToken ct)
+    {
+        if (!ExceptionsReport.TryParse(list, out var which))
+        {
+            return BadRequest();
+        }
+
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null)
+        {
+            return string.IsNullOrWhiteSpace(period) ? NotFound() : BadRequest();
+        }
+
+        var section = ExceptionsReport.Section(which, await queries.AllRatedAsync(resolved, ct), await ThemeTitlesAsync(ct));
+        var rows = section.Groups.SelectMany(g => g.Rows.Select(r => CsvRow(g, r)));
+        return CsvExport.File($"exceptions-{which.Slug()}-{DashboardsController.FileSafe(resolved.Label)}.csv", CsvHeader, rows);
+    }
+
+    public static IReadOnlyList<string> CsvHeader { get; } =
+    [
+        "theme", "dashboard", "code", "section", "description", "quartile", "direction", "current", "current_display",
+        "previous", "previous_display", "polarity", "marker", "commentary", "quartile_reason", "direction_reason",
+    ];
+
+    private static IReadOnlyList<string?> CsvRow(ExceptionGroup group, RatedIndicator row) =>
+    [
+        group.ThemeTitle,
+        group.DashboardTitle,
+        row.Code,
+        row.Section,
+        row.Title,
+        row.QuartileLabel,
+        row.Direction.Direction.Words(),
+        CsvExport.Number(row.Current?.Number),
+        row.Current?.Display ?? string.Empty,
+        CsvExport.Number(row.Previous?.Number),
+        row.Previous?.Display ?? string.Empty,
+        DashboardsController.PolarityWords(row.Polarity),
+        row.Marker.Marker.Words(),
+        row.Commentary,
+        row.QuartileReason,
+        row.Direction.Explanation,
+    ];
+
+    private async Task<IReadOnlyDictionary<string, string>> ThemeTitlesAsync(CancellationToken ct) =>
+        (await queries.ListDashboardsAsync(ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);
+}
+
+/// <summary>The exceptions page: the three lists for one period.</summary>
+/// <param name="Rated">How many indicators were rated for the period (the lists are drawn from these).</param>
+public sealed record ExceptionsPage(PeriodOption? Period, IReadOnlyList<PeriodOption> Periods, IReadOnlyList<ExceptionSection> Sections, int Rated);

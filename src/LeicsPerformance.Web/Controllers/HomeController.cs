@@ -1,0 +1,101 @@
+using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>The overview (every dashboard's headline counts for a period), the error pages and the accessibility statement.</summary>
+public sealed class HomeController(PerformanceQueries queries, IOptions<ReportingOptions> options) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
+    {
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        {
+            return BadRequest();
+        }
+
+        var dashboards = await queries.ListDashboardsAsync(ct);
+        var periods = await queries.PeriodsWithDataAsync(null, ct);
+        var exclusions = options.Value.HeadlineExclusions;
+        var excluded = dashboards.Where(d => IsExcluded(d, exclusions)).ToList();
+        if (resolved is null)
+        {
+            return View(new OverviewPage(null, periods, [], DashboardSummaryEmpty, DashboardSummaryEmpty, excluded, 0));
+        }
+
+        // The same rule as the headline (PerformanceQueries.SummaryAsync): count indicators holding a value or a
+        // recorded state for the period, so the table's total row and the "all dashboards" sentence agree.
+        var rows = (await queries.AllRatedAsync(resolved, ct)).Where(r => r.Current is not null).ToList();
+        var byDashboard = rows.ToLookup(r => r.DashboardSlug, StringComparer.Ordinal);
+        var themes = dashboards
+            .GroupBy(d => (d.ThemeSlug, d.ThemeTitle))
+            .Select(g => new OverviewTheme(
+                g.Key.ThemeSlug,
+                g.Key.ThemeTitle,
+                g.Select(d => new OverviewDashboard(d, DashboardSummary.Of(byDashboard[d.Slug]), IsExcluded(d, exclusions))).ToList()))
+            .ToList();
+        var headline = await queries.SummaryAsync(resolved, exclusions.ToList(), ct);
+
+        return View(new OverviewPage(
+            PerformanceQueries.ToOption(resolved),
+            periods,
+            themes,
+            DashboardSummary.Of(rows),
+            headline,
+            excluded,
+            rows.Count));
+    }
+
+    [HttpGet("accessibility")]
+    public IActionResult Accessibility() => View();
+
+    /// <summary>Unhandled exceptions are re-executed here (any HTTP method), by UseExceptionHandler("/error").</summary>
+    [Route("error")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error() => ErrorPage(StatusCodes.Status500InternalServerError);
+
+    /// <summary>Empty error responses (404 from a controller, a missing file) are re-executed here by UseStatusCodePagesWithReExecute.</summary>
+    [Route("error/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code) => ErrorPage(code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound);
+
+    private ViewResult ErrorPage(int code)
+    {
+        // Visited directly (not re-executed), the page still answers with the status it describes.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+        {
+            Response.StatusCode = code;
+        }
+
+        ViewData["StatusCode"] = code;
+        return View("~/Views/Shared/Error.cshtml");
+    }
+
+    private static bool IsExcluded(DashboardListItem dashboard, IReadOnlyCollection<string> exclusions) =>
+        exclusions.Contains(dashboard.Slug, StringComparer.Ordinal) || exclusions.Contains(dashboard.ThemeSlug, StringComparer.Ordinal);
+
+    private static readonly DashboardSummary DashboardSummaryEmpty = DashboardSummary.Of([]);
+}
+
+/// <summary>The overview page: headline sentences and every dashboard's counts for one period.</summary>
+/// <param name="Period">The period shown; null when no data is held at all.</param>
+/// <param name="Periods">Periods with data, latest first, for the picker.</param>
+/// <param name="All">Counts over every dashboard.</param>
+/// <param name="Headline">The council's headline counts, leaving out <paramref name="Excluded"/>.</param>
+/// <param name="Excluded">Dashboards left out of the headline (by configuration).</param>
+/// <param name="Counted">Indicators with a value or state for the period (the table's total).</param>
+public sealed record OverviewPage(
+    PeriodOption? Period,
+    IReadOnlyList<PeriodOption> Periods,
+    IReadOnlyList<OverviewTheme> Themes,
+    DashboardSummary All,
+    DashboardSummary Headline,
+    IReadOnlyList<DashboardListItem> Excluded,
+    int Counted);
+
+public sealed record OverviewTheme(string Slug, string Title, IReadOnlyList<OverviewDashboard> Dashboards);
+
+public sealed record OverviewDashboard(DashboardListItem Dashboard, DashboardSummary Summary, bool ExcludedFromHeadline);

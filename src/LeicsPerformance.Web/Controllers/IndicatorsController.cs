@@ -1,0 +1,123 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>One indicator: what it measures, this period's ratings and why, its trend, benchmark and value history; each table as CSV.</summary>
+[Route("indicators")]
+public sealed class IndicatorsController(IndicatorQueries queries) : Controller
+{
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Show(string code, [FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? history, CancellationToken ct)
+    {
+        if (!TryPeriod(period, out var resolved))
+        {
+            return BadRequest();
+        }
+
+        var view = await queries.PageAsync(code, resolved, group, IsAll(history), ct);
+        return view is null ? NotFound() : View(view);
+    }
+
+    [HttpGet("{code}/trend.csv")]
+    public async Task<IActionResult> TrendCsv(string code, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(code, ct);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        var trend = await queries.TrendAsync(details, null, ct);
+        return CsvExport.File(
+            $"{details.Code}-trend.csv",
+            ["indicator_code", "area", "period", "value", "shown_as", "status", "note", "target"],
+            trend.Rows.Select(r => (IReadOnlyList<string?>)[details.Code, details.HomeAreaName, r.PeriodLabel, CsvExport.Number(r.Value), r.Display, r.Status, r.Note, r.TargetText]));
+    }
+
+    [HttpGet("{code}/benchmark.csv")]
+    public async Task<IActionResult> BenchmarkCsv(string code, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
+    {
+        if (!TryPeriod(period, out var resolved))
+        {
+            return BadRequest();
+        }
+
+        var details = await queries.DetailsAsync(code, ct);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        resolved ??= await queries.DefaultPeriodAsync(details.Id, ct);
+        var benchmark = resolved is null ? null : await queries.BenchmarkAsync(details.Code, resolved, group, ct);
+        if (benchmark?.Group is null)
+        {
+            return NotFound();
+        }
+
+        return CsvExport.File(
+            $"{details.Code}-benchmark-{benchmark.Group.Code}-{FileSafe(benchmark.Period.Label)}.csv",
+            ["indicator_code", "period", "comparator_group", "rank", "area_code", "authority", "value", "shown_as", "quartile"],
+            benchmark.Rows.Select(r => (IReadOnlyList<string?>)[
+                details.Code,
+                benchmark.Period.Label,
+                benchmark.Group.Name,
+                r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r.AreaCode,
+                r.AreaName,
+                CsvExport.Number(r.Value),
+                r.Display,
+                r.Quartile?.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+    }
+
+    [HttpGet("{code}/history.csv")]
+    public async Task<IActionResult> HistoryCsv(string code, [FromQuery] string? history, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(code, ct);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        var changes = await queries.HistoryAsync(details, IsAll(history), ct);
+        return CsvExport.File(
+            $"{details.Code}-history.csv",
+            ["indicator_code", "period", "area", "old", "new", "old_as_printed", "new_as_printed", "changed_at", "load_file", "load_kind", "load_reverted"],
+            changes.Rows.Select(r => (IReadOnlyList<string?>)[
+                details.Code,
+                r.PeriodLabel,
+                r.AreaName,
+                r.OldDisplay,
+                r.NewDisplay,
+                r.OldAsPrinted,
+                r.NewAsPrinted,
+                r.ChangedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                r.LoadFileName,
+                r.LoadKind,
+                r.LoadReverted ? "yes" : "no"]));
+    }
+
+    private static bool TryPeriod(string? text, out ReportingPeriod? period)
+    {
+        period = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (ReportingPeriod.TryParse(text, out var parsed))
+        {
+            period = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsAll(string? history) => string.Equals(history, "all", StringComparison.OrdinalIgnoreCase);
+
+    private static string FileSafe(string text) => text.Replace('/', '-').Replace(' ', '-');
+}

@@ -1,0 +1,40 @@
+namespace LeicsPerformance.Web.Data.Entities;
+
+/// <summary>
+/// An uploaded file waiting for its uploader to confirm the preview (table <c>pending_upload</c>). Holds the bytes,
+/// so the confirm re-checks exactly what was previewed, and the preview's "current" values, so anything that
+/// changed underneath it can be named.
+/// </summary>
+public sealed class PendingUpload
+{
+    public const string ReturnsKind = "returns";
+    public const string CatalogueKind = "catalogue";
+
+    public Guid Id { get; set; }
+
+    /// <summary><see cref="ReturnsKind"/> or <see cref="CatalogueKind"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string UserName { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>JSON: what the preview showed as the current values (see <c>Imports/PendingUploads.cs</c>).</summary>
+    public string Expected { get; set; } = "[]";
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Which load a revert undid (table <c>load_revert</c>); both are rows of <c>data_load</c>.</summary>
+public sealed class LoadRevert
+{
+    public int LoadId { get; set; }
+
+    public int RevertLoadId { get; set; }
+}

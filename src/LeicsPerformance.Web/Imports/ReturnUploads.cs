@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>What the preview showed as the stored value for one indicator, area and period (kept as JSON).</summary>
+public sealed record ExpectedValue(
+    [property: JsonPropertyName("i")] int IndicatorId,
+    [property: JsonPropertyName("a")] int AreaId,
+    [property: JsonPropertyName("p")] string PeriodCode,
+    [property: JsonPropertyName("e")] bool Exists,
+    [property: JsonPropertyName("v")] decimal? Value,
+    [property: JsonPropertyName("s")] string? Status);
+
+/// <summary>A stored value that is no longer what the preview showed: "was X when you checked, now Y".</summary>
+public sealed record MovedValue(string IndicatorCode, string IndicatorTitle, string AreaName, string PeriodLabel, string WasWhenChecked, string Now);
+
+/// <summary>What happened when an analyst confirmed an upload.</summary>
+public abstract record ConfirmOutcome
+{
+    public sealed record Committed(DataLoad Load) : ConfirmOutcome;
+
+    /// <summary>Values moved since the preview (found by the re-check, or by the importer's own check inside its lock).</summary>
+    public sealed record Moved(ReturnPlan Plan, IReadOnlyList<MovedValue> Values, IReadOnlyList<string> ImporterConflicts) : ConfirmOutcome
+    {
+        public int Count => Values.Count > 0 ? Values.Count : ImporterConflicts.Count;
+    }
+
+    /// <summary>Checked again, the file now has errors (the catalogue changed); nothing written.</summary>
+    public sealed record NowHasErrors(ReturnPlan Plan) : ConfirmOutcome;
+
+    public sealed record AlreadyLoaded(ReturnPlan Plan) : ConfirmOutcome;
+
+    /// <summary>Another confirm of the same upload is running.</summary>
+    public sealed record Busy : ConfirmOutcome;
+}
+
+/// <summary>
+/// The analyst's upload of a returns file: check it (<see cref="PlanAsync"/>), keep it with what the preview
+/// showed (<see cref="StoreAsync"/>), and on confirm check it again from the stored bytes and commit it only if
+/// nothing it would change has moved since (<see cref="ConfirmAsync"/>). The commit itself is
+/// <see cref="ReturnImporter.CommitAsync"/>, whose check inside its lock is the last line of defence.
+/// </summary>
+public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter importer, PendingUploads pending, IOptions<UploadOptions> options)
+{
+    public const string LoadKind = "upload";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    public UploadOptions Limits => options.Value;
+
+    /// <summary>
+    /// Checks a file as <see cref="ReturnImporter.PlanAsync"/> does, after refusing what is not UTF-8 CSV text at
+    /// all (a workbook, UTF-16, binary) and adding that a file with a heading but no values has nothing to load.
+    /// </summary>
+    public async Task<ReturnPlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        if (UploadChecks.NotCsvText(content) is { } notText)
+        {
+            return new ReturnPlan
+            {
+                FileName = fileName,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Changes = [],
+                Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty, notText)],
+            };
+        }
+
+        var plan = await importer.PlanAsync(fileName, content, options.Value.MaxRows, ct);
+        if (plan.RowsRead == 0 && !plan.HasErrors)
+        {
+            return new ReturnPlan
+            {
+                FileName = plan.FileName,
+                Sha256 = plan.Sha256,
+                Changes = [],
+                Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty, "The file has a heading row but no values under it: add one row per indicator, area and period.")],
+                AlreadyLoadedAs = plan.AlreadyLoadedAs,
+            };
+        }
+
+        return plan;
+    }
+
+    public static bool CanCommit(ReturnPlan plan) => !plan.HasErrors && plan.AlreadyLoadedAs is null && plan.Changes.Count > 0;
+
+    public async Task<(PendingUpload Pending, ReturnPlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
+    {
+        var plan = await PlanAsync(fileName, content, ct);
+        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), ct);
+        return (stored, plan);
+    }
+
+    /// <summary>The old values the preview shows, key by key; empty for a plan that cannot be committed.</summary>
+    public static string ExpectedJson(ReturnPlan plan) =>
+        JsonSerializer.Serialize(
+            CanCommit(plan)
+                ? plan.Changes.Select(c => new ExpectedValue(c.Line.IndicatorId, c.Line.AreaId, c.Line.Period.Code, c.OldStatus is not null, c.OldValue, c.OldStatus)).ToList()
+                : [],
+            Json);
+
+    /// <summary>Every value the plan would change whose stored value is no longer what the preview showed.</summary>
+    public static IReadOnlyList<MovedValue> Moved(string expectedJson, ReturnPlan plan)
+    {
+        var expected = (JsonSerializer.Deserialize<List<ExpectedValue>>(expectedJson, Json) ?? [])
+            .ToDictionary(e => (e.IndicatorId, e.AreaId, e.PeriodCode));
+        if (expected.Count == 0)
+        {
+            return [];
+        }
+
+        var moved = new List<MovedValue>();
+        foreach (var change in plan.Changes)
+        {
+            var line = change.Line;
+            var now = change.OldStatus is null ? "no value" : change.OldDisplay;
+            if (!expected.TryGetValue((line.IndicatorId, line.AreaId, line.Period.Code), out var then))
+            {
+                moved.Add(new(line.IndicatorCode, line.IndicatorTitle, line.AreaName, line.Period.Label, "not in the file's preview", now));
+                continue;
+            }
+
+            var same = then.Exists == (change.OldStatus is not null) && then.Value == change.OldValue && then.Status == change.OldStatus;
+            if (!same)
+            {
+                moved.Add(new(line.IndicatorCode, line.IndicatorTitle, line.AreaName, line.Period.Label, Display(then.Exists, then.Value, then.Status, line.Format), now));
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>A stored value as the preview writes it: "£677", "48.6% (provisional)", "awaited", "no value".</summary>
+    public static string Display(bool exists, decimal? value, string? status, ValueFormat format) =>
+        !exists || status is null ? "no value"
+        : value is { } v ? format.Format(v) + (status == "published" ? string.Empty : $" ({status})")
+        : status;
+
+    public async Task<ReturnPlan> ReplanAsync(PendingUpload upload, CancellationToken ct) =>
+        await PlanAsync(upload.FileName, upload.Content, ct);
+
+    /// <summary>Takes the values as they are now as the ones the analyst has seen (after "check again").</summary>
+    public async Task<ReturnPlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
+    {
+        var plan = await ReplanAsync(upload, ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), ct);
+        return plan;
+    }
+
+    public async Task<ConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)
+    {
+        if (!await pending.TryClaimAsync(upload.Id, ct))
+        {
+            return new ConfirmOutcome.Busy();
+        }
+
+        var committed = false;
+        try
+        {
+            var plan = await ReplanAsync(upload, ct);
+            if (plan.HasErrors || plan.Changes.Count == 0)
+            {
+                return new ConfirmOutcome.NowHasErrors(plan);
+            }
+
+            if (plan.AlreadyLoadedAs is not null)
+            {
+                return new ConfirmOutcome.AlreadyLoaded(plan);
+            }
+
+            var moved = Moved(upload.Expected, plan);
+            if (moved.Count > 0)
+            {
+                return new ConfirmOutcome.Moved(plan, moved, []);
+            }
+
+            try
+            {
+                var load = await importer.CommitAsync(plan, LoadKind, userName, ct);
+                committed = true;
+                await pending.DeleteAsync(upload.Id, ct);
+                return new ConfirmOutcome.Committed(load);
+            }
+            catch (ReturnConflictException conflict)
+            {
+                // Another load committed between our check and our commit: say what moved, as the re-check would.
+                db.ChangeTracker.Clear();
+                var now = await ReplanAsync(upload, ct);
+                return new ConfirmOutcome.Moved(now, Moved(upload.Expected, now), conflict.Conflicts);
+            }
+        }
+        finally
+        {
+            if (!committed)
+            {
+                await pending.ReleaseAsync(upload.Id, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The earlier load an identical file was committed as (for "already loaded on … by …").</summary>
+    public async Task<DataLoad?> LoadAsync(int? id, CancellationToken ct) =>
+        id is null ? null : await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+
+    /// <summary>The dashboards (and periods) whose values or assessments a load wrote, for links from the result page.</summary>
+    public async Task<IReadOnlyList<AffectedDashboard>> AffectedDashboardsAsync(int loadId, CancellationToken ct)
+    {
+        var keys = await db.ValueHistory.Where(h => h.DataLoadId == loadId).Select(h => new { h.IndicatorId, h.PeriodId }).Distinct().ToListAsync(ct);
+        keys.AddRange(await db.Assessments.Where(a => a.DataLoadId == loadId).Select(a => new { a.IndicatorId, a.PeriodId }).Distinct().ToListAsync(ct));
+        var indicatorIds = keys.Select(k => k.IndicatorId).Distinct().ToArray();
+        var periodIds = keys.Select(k => k.PeriodId).Distinct().ToArray();
+        var dashboards = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Dashboard.Slug, i.Dashboard.Title, i.Dashboard.SortOrder })
+            .ToDictionaryAsync(i => i.Id, ct);
+        var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return keys.Distinct()
+            .GroupBy(k => (Dashboard: dashboards[k.IndicatorId], Period: periods[k.PeriodId]))
+            .OrderBy(g => g.Key.Dashboard.SortOrder).ThenByDescending(g => g.Key.Period.EndDate)
+            .Select(g => new AffectedDashboard(g.Key.Dashboard.Slug, g.Key.Dashboard.Title, g.Key.Period.Code, g.Key.Period.Label, g.Count()))
+            .ToList();
+    }
+}
+
+public sealed record AffectedDashboard(string Slug, string Title, string PeriodCode, string PeriodLabel, int Indicators)
+{
+    public string Url => "/dashboards/" + Uri.EscapeDataString(Slug) + "?period=" + Uri.EscapeDataString(PeriodCode);
+
+    public string IndicatorsText => Indicators.ToString(CultureInfo.GetCultureInfo("en-GB")) + (Indicators == 1 ? " indicator" : " indicators");
+}

@@ -1,0 +1,109 @@
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+
+namespace LeicsPerformance.Web.Reporting;
+
+/// <summary>What the catalogue says about one indicator, ready to show.</summary>
+public sealed record IndicatorDetails(
+    int Id,
+    string Code,
+    string Title,
+    string Definition,
+    string DashboardSlug,
+    string DashboardTitle,
+    string ThemeTitle,
+    string Section,
+    Polarity Polarity,
+    ValueFormat Format,
+    string Source,
+    string? ComparatorGroupCode,
+    string? ComparatorGroupName,
+    string Frequency,
+    bool StrategicPlan,
+    bool Internal,
+    string GeographyNote,
+    NoRealChangeRule NoRealChangeRule,
+    bool NoRealChangeRuleRecognised,
+    string Notes,
+    string HomeAreaCode,
+    string HomeAreaName);
+
+/// <summary>One period of the home area's trend: the value as shown and the target reported for that period.</summary>
+public sealed record TrendRow(
+    string PeriodCode,
+    string PeriodLabel,
+    decimal? Value,
+    string Status,
+    string Display,
+    string Note,
+    string TargetText,
+    decimal? TargetLine,
+    string TargetDisplay);
+
+/// <summary>The trend chart's data island, in the shape charts.js reads (docs/frontend.md).</summary>
+public sealed record TrendChartData(string Title, string UnitLabel, IReadOnlyList<TrendChartPoint> Points, decimal? Target, string? TargetLabel);
+
+public sealed record TrendChartPoint(string Period, decimal? Value, string Display);
+
+public sealed record IndicatorTrend(IReadOnlyList<TrendRow> Rows, string Summary, TrendChartData Chart);
+
+/// <summary>A comparator group offered for a benchmark: how many members it has and how many hold a value.</summary>
+public sealed record GroupOption(string Code, string Name, int Year, string Source, int Members, int WithValues);
+
+public sealed record BenchmarkRow(int Rank, string AreaCode, string AreaName, decimal Value, string Display, int? Quartile, bool IsHome);
+
+public sealed record BenchmarkBoundary(string Label, decimal Value, string Display);
+
+/// <summary>The benchmark chart's data island, in the shape charts.js reads (docs/frontend.md).</summary>
+public sealed record BenchmarkChartData(string Title, string HighlightLabel, string UnitLabel, IReadOnlyList<BenchmarkChartBar> Bars, IReadOnlyList<decimal>? QuartileBoundaries);
+
+public sealed record BenchmarkChartBar(string Label, decimal Value, string Display, bool Highlight, int? Quartile);
+
+/// <summary>
+/// The ranking of one comparator group for an indicator and period. <see cref="Groups"/> lists the groups that
+/// hold values for comparators (not only for the home area); when it is empty there is nothing to rank.
+/// </summary>
+public sealed record IndicatorBenchmark(
+    string IndicatorCode,
+    PeriodOption Period,
+    IReadOnlyList<GroupOption> Groups,
+    GroupOption? Group,
+    string? RequestedGroupNotShown,
+    QuartileRating? Rating,
+    IReadOnlyList<BenchmarkRow> Rows,
+    IReadOnlyList<BenchmarkBoundary> Boundaries,
+    BenchmarkChartData? Chart,
+    string Summary)
+{
+    public bool HasComparators => Group is not null && Rows.Count > 0;
+}
+
+/// <summary>One change to a stored value, with the load that made it.</summary>
+public sealed record HistoryRow(
+    string PeriodLabel,
+    string AreaName,
+    bool IsHome,
+    string OldDisplay,
+    string NewDisplay,
+    string OldAsPrinted,
+    string NewAsPrinted,
+    DateTimeOffset ChangedAt,
+    string ChangedAtDisplay,
+    string LoadFileName,
+    string LoadKind,
+    bool LoadReverted);
+
+public sealed record IndicatorHistory(bool AllAreas, IReadOnlyList<HistoryRow> Rows, int OtherAreaChanges);
+
+/// <summary>Everything the indicator page shows.</summary>
+public sealed record IndicatorPageView(
+    IndicatorDetails Details,
+    PeriodOption? Period,
+    IReadOnlyList<PeriodOption> Periods,
+    RatedIndicator? Rating,
+    IndicatorTrend Trend,
+    IndicatorBenchmark? Benchmark,
+    IndicatorHistory History);
+
+/// <summary>A quartile tag: the quartile for its colour (null for none) and the words it shows.</summary>
+public sealed record QuartileBadge(int? Quartile, string Words);

@@ -1,0 +1,409 @@
+using System.Globalization;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeicsPerformance.Web.Reporting;
+
+/// <summary>
+/// The read side of the indicator page: catalogue details, the home area's trend, a comparator group's ranking
+/// and the value history, each projected straight to view models. Ratings and rankings come from
+/// <see cref="PerformanceQueries"/>, so they are the same figures the dashboards and the API show.
+/// </summary>
+public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, IOptions<ReportingOptions> options)
+{
+    private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly string[] RankableStatuses = ["published", "provisional"];
+    private static readonly string[] NumericStatuses = ["published", "provisional", "not comparable"];
+
+    private readonly string homeCode = options.Value.HomeAreaCode;
+
+    public async Task<IndicatorDetails?> DetailsAsync(string code, CancellationToken ct = default)
+    {
+        var upper = code.Trim().ToUpperInvariant();
+        var indicator = await db.Indicators.AsNoTracking()
+            .Include(i => i.Dashboard).ThenInclude(d => d.Theme)
+            .Include(i => i.Section)
+            .Where(i => i.Code == code || i.Code == upper)
+            .OrderBy(i => i.Code == code ? 0 : 1)
+            .FirstOrDefaultAsync(ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var groupName = indicator.ComparatorGroupCode is null
+            ? null
+            : await db.ComparatorGroups.AsNoTracking()
+                .Where(g => g.Code == indicator.ComparatorGroupCode)
+                .OrderByDescending(g => g.Year)
+                .Select(g => g.Name)
+                .FirstOrDefaultAsync(ct);
+        var homeName = await db.Areas.AsNoTracking().Where(a => a.Code == homeCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? homeCode;
+
+        PolarityText.TryParse(indicator.Polarity, out var polarity);
+        var ruleRecognised = NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
+        return new IndicatorDetails(
+            indicator.Id,
+            indicator.Code,
+            indicator.Title,
+            indicator.Definition,
+            indicator.Dashboard.Slug,
+            indicator.Dashboard.Title,
+            indicator.Dashboard.Theme.Title,
+            indicator.Section?.Title ?? string.Empty,
+            polarity,
+            ReturnImporter.FormatOf(indicator),
+            indicator.Source,
+            indicator.ComparatorGroupCode,
+            groupName,
+            indicator.Frequency,
+            indicator.StrategicPlan,
+            indicator.Internal,
+            indicator.GeographyNote,
+            rule,
+            ruleRecognised,
+            indicator.Notes,
+            homeCode,
+            homeName);
+    }
+
+    /// <summary>
+    /// The whole page. <paramref name="period"/> null means the latest period holding a value for this indicator;
+    /// <paramref name="groupCode"/> null means the indicator's own comparator group (or the first group with values).
+    /// </summary>
+    public async Task<IndicatorPageView?> PageAsync(string code, ReportingPeriod? period, string? groupCode, bool allHistory, CancellationToken ct = default)
+    {
+        var details = await DetailsAsync(code, ct);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var periods = await PeriodsAsync(details.Id, ct);
+        period ??= await DefaultPeriodAsync(details.Id, ct);
+
+        RatedIndicator? rating = null;
+        IndicatorBenchmark? benchmark = null;
+        if (period is not null)
+        {
+            rating = (await performance.RateIndicatorsAsync([details.Code], period, ct)).FirstOrDefault();
+            benchmark = await BenchmarkAsync(details, period, groupCode, strictGroup: false, ct);
+        }
+
+        var trend = await TrendAsync(details, period, ct);
+        if (rating is { Direction.Reason: DirectionReason.OfficerJudgement } && period is not null)
+        {
+            // The trend sentence follows the rule; say so where officers' arrow differs, so the page does not contradict itself.
+            trend = trend with
+            {
+                Summary = trend.Summary + $" For {period.Label} officers judged the direction of travel {rating.Direction.Direction.Words()}, and that is the rating shown.",
+            };
+        }
+
+        return new IndicatorPageView(
+            details,
+            period is null ? null : PerformanceQueries.ToOption(period),
+            periods,
+            rating,
+            trend,
+            benchmark,
+            await HistoryAsync(details, allHistory, ct));
+    }
+
+    /// <summary>Periods holding a value (or a state) for the home area, latest first.</summary>
+    public async Task<IReadOnlyList<PeriodOption>> PeriodsAsync(int indicatorId, CancellationToken ct = default) =>
+        (await PeriodRowsAsync(indicatorId, ct)).Select(r => PerformanceQueries.ToOption(r.Period)).ToList();
+
+    /// <summary>The default period: the latest holding a number for the home area, else the latest holding anything.</summary>
+    public async Task<ReportingPeriod?> DefaultPeriodAsync(int indicatorId, CancellationToken ct = default)
+    {
+        var rows = await PeriodRowsAsync(indicatorId, ct);
+        var withNumber = rows.FindIndex(r => r.HasNumber);
+        return withNumber >= 0 ? rows[withNumber].Period : rows.Count > 0 ? rows[0].Period : null;
+    }
+
+    private async Task<List<(ReportingPeriod Period, bool HasNumber)>> PeriodRowsAsync(int indicatorId, CancellationToken ct)
+    {
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var rows = await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == indicatorId && v.AreaId == homeId)
+            .Select(v => new { v.Period.Code, HasNumber = v.Value != null })
+            .ToListAsync(ct);
+        return rows.Select(r => (Period: ReportingPeriod.Parse(r.Code), r.HasNumber)).OrderByDescending(r => r.Period).ToList();
+    }
+
+    /// <summary>Every period held for the home area, oldest first, with the target reported for each.</summary>
+    public async Task<IndicatorTrend> TrendAsync(IndicatorDetails details, ReportingPeriod? selected, CancellationToken ct = default)
+    {
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var values = await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == details.Id && v.AreaId == homeId)
+            .OrderBy(v => v.Period.EndDate).ThenByDescending(v => v.Period.StartDate)
+            .Select(v => new { v.PeriodId, v.Period.Code, v.Period.Label, v.Value, v.Status, v.Note })
+            .ToListAsync(ct);
+        var targets = await db.Assessments.AsNoTracking()
+            .Where(a => a.IndicatorId == details.Id && a.TargetText != string.Empty)
+            .ToDictionaryAsync(a => a.PeriodId, a => a.TargetText, ct);
+
+        var format = details.Format;
+        var rows = values.Select(v =>
+        {
+            var targetText = targets.GetValueOrDefault(v.PeriodId) ?? string.Empty;
+            var target = Target.Parse(targetText);
+            return new TrendRow(
+                v.Code,
+                v.Label,
+                NumericStatuses.Contains(v.Status) ? v.Value : null,
+                v.Status,
+                IndicatorText.ValueDisplay(format, v.Value, v.Status),
+                v.Note,
+                targetText,
+                target?.LineValue,
+                target is null ? string.Empty : target.Describe(format));
+        }).ToList();
+
+        // The chart draws one target line: the selected period's, else the latest numeric one.
+        var lineFrom = rows.FirstOrDefault(r => r.PeriodCode == selected?.Code && r.TargetLine is not null)
+                       ?? rows.LastOrDefault(r => r.TargetLine is not null);
+        var chart = new TrendChartData(
+            $"{details.Title}, {details.HomeAreaName}",
+            IndicatorText.UnitLabel(format),
+            rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Value, r.Display)).ToList(),
+            lineFrom?.TargetLine,
+            lineFrom is null ? null : $"Target {lineFrom.TargetDisplay} ({lineFrom.PeriodLabel})");
+        return new IndicatorTrend(rows, TrendSummary(details, rows), chart);
+    }
+
+    /// <summary>
+    /// "From 2016/17 to 2017/18 the value rose from 3.6% to 3.7%; lower is better, so this is a deterioration."
+    /// The verdict uses the indicator's own no-real-change rule, as the direction of travel does.
+    /// </summary>
+    public static string TrendSummary(IndicatorDetails details, IReadOnlyList<TrendRow> rows)
+    {
+        var numbers = rows.Where(r => r.Value is not null).ToList();
+        if (numbers.Count == 0)
+        {
+            return rows.Count == 0
+                ? $"No values are held for {details.HomeAreaName}."
+                : $"No figures are held for {details.HomeAreaName}, only states such as \"{rows[^1].Display}\".";
+        }
+
+        if (numbers.Count == 1)
+        {
+            return $"Only one figure is held: {numbers[0].Display} for {numbers[0].PeriodLabel}, so there is no trend yet.";
+        }
+
+        var text = Step(details, numbers[0], numbers[^1]);
+        if (numbers.Count > 2)
+        {
+            var latest = Step(details, numbers[^2], numbers[^1]);
+            text += " Most recently, " + char.ToLower(latest[0], UK) + latest[1..];
+        }
+
+        return text;
+    }
+
+    private static string Step(IndicatorDetails details, TrendRow from, TrendRow to)
+    {
+        var format = details.Format;
+        var a = from.Value!.Value;
+        var b = to.Value!.Value;
+        var rating = DirectionOfTravel.Compute(b, a, details.Polarity, details.NoRealChangeRule, format);
+        var moved = format.RoundForDisplay(a) == format.RoundForDisplay(b)
+            ? $"the value stayed at {to.Display}"
+            : $"the value {(b > a ? "rose" : "fell")} from {from.Display} to {to.Display}";
+        var verdict = rating.Direction switch
+        {
+            Direction.Improved => $"; {details.Polarity.Describe()}, so this is an improvement.",
+            Direction.Worse => $"; {details.Polarity.Describe()}, so this is a deterioration.",
+            Direction.NoRealChange when rating.Reason == DirectionReason.WithinTolerance => ", within the indicator's tolerance, so this is no real change.",
+            Direction.NoRealChange => ": no real change.",
+            _ => "; neither higher nor lower is better for this indicator, so this is neither an improvement nor a deterioration.",
+        };
+        return $"From {from.PeriodLabel} to {to.PeriodLabel} {moved}{verdict}";
+    }
+
+    /// <summary>The benchmark for the CSV download: null when the indicator or group is unknown or holds no comparator values.</summary>
+    public async Task<IndicatorBenchmark?> BenchmarkAsync(string code, ReportingPeriod period, string? groupCode, CancellationToken ct = default)
+    {
+        var details = await DetailsAsync(code, ct);
+        return details is null ? null : await BenchmarkAsync(details, period, groupCode, strictGroup: true, ct);
+    }
+
+    /// <summary>Comparator groups whose members hold values for the indicator and period, beyond the home area's own.</summary>
+    public async Task<IReadOnlyList<GroupOption>> GroupsWithValuesAsync(IndicatorDetails details, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var withValues = (await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && RankableStatuses.Contains(v.Status))
+            .Select(v => v.AreaId)
+            .ToListAsync(ct)).ToHashSet();
+        if (withValues.Count == 0)
+        {
+            return [];
+        }
+
+        var groups = await performance.LatestGroupsAsync(period, ct);
+        var sources = await db.ComparatorGroups.AsNoTracking().Select(g => new { g.Code, g.Year, g.Source }).ToListAsync(ct);
+        return groups
+            .Select(g => new GroupOption(
+                g.Key,
+                g.Value.Name,
+                g.Value.Year,
+                sources.FirstOrDefault(s => s.Code == g.Key && s.Year == g.Value.Year)?.Source ?? string.Empty,
+                g.Value.Members.Count,
+                g.Value.Members.Count(withValues.Contains)))
+            .Where(o => o.WithValues - (groups[o.Code].Members.Contains(homeId) && withValues.Contains(homeId) ? 1 : 0) > 0)
+            .OrderByDescending(o => o.Code == details.ComparatorGroupCode)
+            .ThenByDescending(o => o.WithValues)
+            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<IndicatorBenchmark?> BenchmarkAsync(IndicatorDetails details, ReportingPeriod period, string? groupCode, bool strictGroup, CancellationToken ct)
+    {
+        var groups = await GroupsWithValuesAsync(details, period, ct);
+        var requested = string.IsNullOrWhiteSpace(groupCode) ? null : groupCode.Trim();
+        var group = requested is null ? groups.FirstOrDefault() : groups.FirstOrDefault(g => g.Code == requested);
+        string? notShown = null;
+        if (group is null && requested is not null)
+        {
+            if (strictGroup)
+            {
+                return null;
+            }
+
+            notShown = requested;
+            group = groups.FirstOrDefault();
+        }
+
+        var periodOption = PerformanceQueries.ToOption(period);
+        if (group is null)
+        {
+            return new IndicatorBenchmark(details.Code, periodOption, groups, null, notShown, null, [], [], null, string.Empty);
+        }
+
+        var view = await performance.BenchmarkAsync(details.Code, period, group.Code, ct);
+        if (view is null)
+        {
+            return strictGroup ? null : new IndicatorBenchmark(details.Code, periodOption, groups, null, notShown, null, [], [], null, string.Empty);
+        }
+
+        var format = details.Format;
+        var rating = view.Rating;
+        var quartilesMeaningful = details.Polarity != Polarity.None && rating.GroupSize >= QuartilePosition.MinimumGroupSize;
+        var rows = rating.Ranking
+            .Select(r => new BenchmarkRow(r.Rank, r.AreaCode, r.AreaName, r.Value, format.Format(r.Value), quartilesMeaningful ? r.Quartile : null, r.AreaCode == details.HomeAreaCode))
+            .ToList();
+        string[] names = ["1st/2nd quartile", "2nd/3rd quartile", "3rd/4th quartile"];
+        var boundaries = rating.Boundaries.Count == 3
+            ? rating.Boundaries.Select((b, i) => new BenchmarkBoundary(names[i], b, format.Format(b))).ToList()
+            : [];
+        var noun = IndicatorText.GroupNoun(group.Name);
+        var chart = new BenchmarkChartData(
+            $"{details.Title}, {period.Label}: {noun}",
+            details.HomeAreaName,
+            IndicatorText.UnitLabel(format),
+            rows.Select(r => new BenchmarkChartBar(r.AreaName, r.Value, r.Display, r.IsHome, r.Quartile)).ToList(),
+            boundaries.Count == 3 ? boundaries.Select(b => b.Value).ToList() : null);
+
+        return new IndicatorBenchmark(details.Code, periodOption, groups, group, notShown, rating, rows, boundaries, chart, BenchmarkSummary(details, period, group, rating, rows));
+    }
+
+    private static string BenchmarkSummary(IndicatorDetails details, ReportingPeriod period, GroupOption group, QuartileRating rating, IReadOnlyList<BenchmarkRow> rows)
+    {
+        var noun = IndicatorText.GroupNoun(group.Name);
+        var home = rows.FirstOrDefault(r => r.IsHome);
+        var text = home is null
+            ? $"{rows.Count} {noun} hold a value for {period.Label}; {details.HomeAreaName} does not."
+            : $"{details.HomeAreaName} ({home.Display}) ranks {home.Rank} of {rows.Count} {noun} in {period.Label}"
+              + (rating.Quartile is { } q ? $": {IndicatorText.QuartileWords(q)}." : ". " + rating.Explanation);
+        if (rows.Count > 1 && details.Polarity != Polarity.None)
+        {
+            var best = rows[0];
+            var worst = rows[^1];
+            text += $" The best is {best.AreaName} ({best.Display}) and the worst {worst.AreaName} ({worst.Display}); {details.Polarity.Describe()}.";
+        }
+
+        if (group.WithValues < group.Members)
+        {
+            text += $" {group.WithValues} of the group's {group.Members} members hold a value.";
+        }
+
+        return text;
+    }
+
+    /// <summary>Changes to this indicator's stored values, newest first: the home area's, or every area's.</summary>
+    public async Task<IndicatorHistory> HistoryAsync(IndicatorDetails details, bool allAreas, CancellationToken ct = default)
+    {
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var query = db.ValueHistory.AsNoTracking().Where(h => h.IndicatorId == details.Id);
+        var otherChanges = await query.CountAsync(h => h.AreaId != homeId, ct);
+        if (!allAreas)
+        {
+            query = query.Where(h => h.AreaId == homeId);
+        }
+
+        var rows = await (
+                from h in query
+                join a in db.Areas on h.AreaId equals a.Id
+                join p in db.Periods on h.PeriodId equals p.Id
+                orderby h.ChangedAt descending, p.EndDate descending, a.Name, h.Id descending
+                select new
+                {
+                    p.Label,
+                    AreaName = a.Name,
+                    a.Id,
+                    h.OldValue,
+                    h.OldStatus,
+                    h.OldAsPrinted,
+                    h.NewValue,
+                    h.NewStatus,
+                    h.NewAsPrinted,
+                    h.ChangedAt,
+                    h.DataLoad.FileName,
+                    h.DataLoad.Kind,
+                    h.DataLoad.RevertedAt,
+                })
+            .ToListAsync(ct);
+
+        var format = details.Format;
+        return new IndicatorHistory(
+            allAreas,
+            rows.Select(r => new HistoryRow(
+                r.Label,
+                r.AreaName,
+                r.Id == homeId,
+                r.OldStatus is null ? "None (new value)" : IndicatorText.ValueDisplay(format, r.OldValue, r.OldStatus),
+                IndicatorText.ValueDisplay(format, r.NewValue, r.NewStatus),
+                r.OldAsPrinted ?? string.Empty,
+                r.NewAsPrinted ?? string.Empty,
+                r.ChangedAt,
+                UkTime(r.ChangedAt),
+                r.FileName,
+                r.Kind,
+                r.RevertedAt is not null)).ToList(),
+            otherChanges);
+    }
+
+    /// <summary>"14 May 2025, 09:30" in UK time (GMT or BST).</summary>
+    public static string UkTime(DateTimeOffset when)
+    {
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            zone = TimeZoneInfo.Utc;
+        }
+
+        return TimeZoneInfo.ConvertTime(when, zone).ToString("d MMM yyyy, HH:mm", UK);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+
+namespace LeicsPerformance.Web.Reporting;
+
+/// <summary>The words (and badge classes) the indicator and funding pages use for catalogue fields and ratings.</summary>
+public static class IndicatorText
+{
+    private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>"Higher is better", "Lower is better", "No polarity: neither higher nor lower is better".</summary>
+    public static string PolarityWords(Polarity polarity) => polarity switch
+    {
+        Polarity.HighIsGood => "Higher is better",
+        Polarity.LowIsGood => "Lower is better",
+        _ => "No polarity: neither higher nor lower is better",
+    };
+
+    public static string FrequencyWords(string frequency) => frequency switch
+    {
+        "quarterly" => "Quarterly",
+        "annual" => "Annual",
+        _ => frequency,
+    };
+
+    /// <summary>"Shown to 1 decimal place, e.g. 48.6%"; with a scale, "in millions, e.g. £24.2m".</summary>
+    public static string PrecisionWords(ValueFormat format)
+    {
+        var places = format.Decimals switch
+        {
+            0 => "Whole numbers",
+            1 => "Shown to 1 decimal place",
+            _ => $"Shown to {format.Decimals.ToString(UK)} decimal places",
+        };
+        var scale = format.Scale switch
+        {
+            Scale.Thousands => ", in thousands",
+            Scale.Millions => ", in millions",
+            Scale.Billions => ", in billions",
+            _ => string.Empty,
+        };
+        var example = format.Unit switch
+        {
+            Unit.Percent => 48.6m,
+            _ => 1234.5m * ValueFormat.Multiplier(format.Scale),
+        };
+        return $"{places}{scale}, for example {format.Format(example)}";
+    }
+
+    /// <summary>The indicator's no-real-change rule in words.</summary>
+    public static string NoRealChangeWords(NoRealChangeRule rule, ValueFormat format) => rule.Kind switch
+    {
+        NoRealChangeKind.AbsoluteTolerance => format.Unit == Unit.Percent
+            ? $"No real change when the values differ by no more than {rule.Tolerance.ToString("0.##", UK)} percentage points."
+            : $"No real change when the values differ by no more than {format.Format(rule.Tolerance)}.",
+        NoRealChangeKind.RelativeTolerance =>
+            $"No real change when the values differ by no more than {rule.Tolerance.ToString("0.##", UK)}% of the previous value.",
+        _ => "No real change only when the two values are the same at the precision they are published at "
+             + "(anything else is improved or got worse, unless officers judge otherwise).",
+    };
+
+    /// <summary>"£" and "%" go into charts' axis numbers; other units become the axis title.</summary>
+    public static string UnitLabel(ValueFormat format) => format.Unit switch
+    {
+        Unit.Currency => "£",
+        Unit.Percent => "%",
+        _ => format.UnitDescription,
+    };
+
+    public static string DirectionClass(Direction direction) => direction switch
+    {
+        Direction.Improved => "app-direction--improved",
+        Direction.Worse => "app-direction--worse",
+        Direction.NoRealChange => "app-direction--no-real-change",
+        _ => "app-direction--not-determined",
+    };
+
+    /// <summary>"Improved", "No real change", "Got worse", "Cannot be determined".</summary>
+    public static string DirectionLabel(Direction direction)
+    {
+        var words = direction.Words();
+        return char.ToUpper(words[0], UK) + words[1..];
+    }
+
+    public static string QuartileClass(int? quartile) => quartile is >= 1 and <= 4
+        ? "app-quartile--" + quartile.Value.ToString(CultureInfo.InvariantCulture)
+        : "app-quartile--none";
+
+    /// <summary>"4th quartile", "1st/2nd quartile", "No quartile".</summary>
+    public static string QuartileWords(string label) => label.Length == 0 ? "No quartile" : label + " quartile";
+
+    public static string QuartileWords(int? quartile) => quartile is { } q ? ReportedQuartile.Ordinal(q) + " quartile" : "No quartile";
+
+    public static string TargetStatusWords(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "Target met",
+        TargetStatus.NotMet => "Target not met",
+        TargetStatus.NotAssessable => "Not assessed against the target",
+        _ => "No target",
+    };
+
+    /// <summary>The words for a value that is not a plain number (the same words the dashboards use).</summary>
+    public static string StatusWords(string status) => status switch
+    {
+        "awaited" => "Data awaited",
+        "not available" => "No data",
+        "not comparable" => "Not comparable",
+        "suppressed" => "Suppressed",
+        "provisional" => "Provisional",
+        "published" => "Published",
+        _ => status,
+    };
+
+    /// <summary>A stored value as shown: the number in the indicator's format, or its state in words.</summary>
+    public static string ValueDisplay(ValueFormat format, decimal? value, string? status)
+    {
+        if (status is null)
+        {
+            return "None";
+        }
+
+        if (value is { } v)
+        {
+            return format.Format(v) + (status == "provisional" ? " (provisional)" : status == "not comparable" ? " (not comparable)" : string.Empty);
+        }
+
+        return StatusWords(status);
+    }
+
+    /// <summary>Lower-cases a group name for use in a sentence and drops a leading "All ": "upper-tier authorities".</summary>
+    public static string GroupNoun(string name)
+    {
+        var lower = name.ToLower(UK);
+        return lower.StartsWith("all ", StringComparison.Ordinal) ? lower[4..] : lower;
+    }
+
+    /// <summary>1 → "1st", 147 → "147th", 22 → "22nd".</summary>
+    public static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch
+        {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+}
