@@ -3,6 +3,7 @@
 #
 #   scripts/benchmark.sh                       # about 6–8 minutes; prints the results table and writes it as Markdown
 #   BENCH_REF=HEAD scripts/benchmark.sh        # benchmark a commit instead of the working tree (e.g. before/after a fix)
+#   BENCH_SRC=/tmp/patched scripts/benchmark.sh  # benchmark another source tree (a copy of the repo with a change in it)
 #
 # 1. generates a national-scale data set (150 authorities × 250 quarterly indicators × 20 quarters = 750,000 values,
 #    fixed seed) in the project's CSV formats, and loads it into a separate database through the app's own start-up
@@ -10,13 +11,15 @@
 # 2. restarts the app (Release, published to a temp folder) on 127.0.0.1:$BENCH_PORT and runs wrk against a dashboard
 #    page, an indicator page, the dashboard API and, as the baseline, the dashboard page's own HTML saved as a static
 #    file served by the same app (from the temp publish folder's wwwroot, so nothing is written into the repository);
-# 3. times ReturnImporter.PlanAsync + CommitAsync on 100,000 revised values against PostgreSQL's COPY of the same rows;
-# 4. prints the results and writes them to $BENCH_OUT.
+# 3. times the read queries in-process, one call at a time (wall, CPU, allocations, SQL commands per call);
+# 4. times ReturnImporter.PlanAsync + CommitAsync on 100,000 revised values against PostgreSQL's COPY of the same rows;
+# 5. prints the results and writes them to $BENCH_OUT.
 #
 # Settings (environment): BENCH_PORT (5201–5209, default 5201), BENCH_DURATION (15s), BENCH_WARMUP (3s),
 # BENCH_CONNECTIONS (8), BENCH_DB (leicsperformance_bench; dropped and re-created every run), BENCH_SEED,
 # BENCH_EXTRAS (1: also home, exceptions, funding pages and two more API calls), BENCH_ARTIFACTS (/tmp/art-bench),
-# BENCH_OUT (results file), BENCH_KEEP=1 (keep the temp folder), BENCH_MAX_SECONDS (720: the whole run's budget).
+# BENCH_OUT (results file), BENCH_KEEP=1 (keep the temp folder), BENCH_MAX_SECONDS (720: the whole run's budget),
+# BENCH_WAIT_QUIET=N (wait up to N seconds, before starting, for the 1-minute load average to fall below 1.5).
 # The PostgreSQL server is the one scripts/postgres.sh starts, or ConnectionStrings__Performance's (Database= replaced).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,16 +77,30 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- Source: the working tree, or a commit exported to the temp folder (with today's tools/Benchmark). ---
+quiet="${BENCH_WAIT_QUIET:-0}"
+if [ "$quiet" -gt 0 ]; then
+  log "Waiting up to $quiet s for the machine to be quiet (load average $(cut -d' ' -f1 /proc/loadavg)) ..."
+  until_quiet=$(( $(date +%s) + quiet ))
+  while [ "$(date +%s)" -lt "$until_quiet" ] && awk '{ exit !($1 >= 1.5) }' /proc/loadavg; do sleep 5; done
+  started=$(date +%s)
+fi
+
+# --- Source: the working tree, a commit exported to the temp folder, or another tree (with today's tools/Benchmark). ---
 src="$repo"
-if [ -n "${BENCH_REF:-}" ]; then
+if [ -n "${BENCH_REF:-}" ] || [ -n "${BENCH_SRC:-}" ]; then
   src="$work/src"
   mkdir -p "$src/tools"
-  git archive "$BENCH_REF" | tar -x -C "$src"
+  if [ -n "${BENCH_REF:-}" ]; then
+    git archive "$BENCH_REF" | tar -x -C "$src"
+    commit="$(git rev-parse --short "$BENCH_REF")"
+    artifacts="$artifacts-ref"
+  else
+    tar -C "$BENCH_SRC" --exclude=bin --exclude=obj --exclude=.git -cf - . | tar -x -C "$src"
+    commit="source tree $BENCH_SRC"
+    artifacts="$artifacts-src"
+  fi
   rm -rf "$src/tools/Benchmark" && cp -r "$repo/tools/Benchmark" "$src/tools/Benchmark"
   rm -rf "$src/tools/Benchmark/bin" "$src/tools/Benchmark/obj"
-  artifacts="$artifacts-ref"
-  commit="$(git rev-parse --short "$BENCH_REF")"
 else
   commit="$(git rev-parse --short HEAD)$( [ -z "$(git status --porcelain -- src)" ] || echo ' + uncommitted changes in src/')"
 fi
@@ -195,7 +212,7 @@ if [ "$extras" = "1" ]; then
   targets+=(
     "home-page|/"
     "exceptions-page|/exceptions?period=$period"
-    "funding-page|/funding"
+    "funding-page|/funding?period=FY2023"
     "benchmark-api|/api/indicators/$INDICATOR/benchmark?period=$period"
     "summary-api|/api/summary?period=$period"
   )
@@ -247,7 +264,13 @@ for entry in "${targets[@]}"; do
 done
 stop_app
 
-# --- 3. Import vs COPY (the app is stopped, so the import has the machine to itself) ---
+# --- 3. The read side in-process, one call at a time: where a page's time goes, without HTTP or wrk ---
+need 120 "profile"
+log "Profiling the read queries in-process ..."
+timeout 120 "${bench[@]}" profile --connection "$connection" --period "$period" --slug "$SLUG" --indicator "$INDICATOR" \
+  --iterations 10 --out "$work/profile.md" >&2 || log "Profile did not finish; left out."
+
+# --- 4. Import vs COPY (the app is stopped, so the import has the machine to itself) ---
 need 60 "import"
 log "Import benchmark: $IMPORT_ROWS rows through ReturnImporter, then COPY ..."
 import_cmd=(timeout "$(( $(remaining) - 15 ))" "${bench[@]}" import --connection "$connection" --file "$work/data/import-100k.csv" --out "$work/import.env")
@@ -258,7 +281,7 @@ else
   "${import_cmd[@]}" >&2
 fi
 
-# --- 4. Results ---
+# --- 5. Results ---
 mkdir -p "$(dirname "$out")"
 "${bench[@]}" report --dir "$work" --out "$out"
 log "Results written to $out"

@@ -2,7 +2,7 @@
 // head 2018/19) into the project's own CSV formats under data/. Run once; the output is committed and is what
 // the app loads. Kept so the conversion can be re-read and re-run:
 //
-//   dotnet run tools/ConvertCompendium.cs -- ../shared/data data
+//   dotnet run tools/ConvertCompendium.cs -- data/source data
 //
 // Values, targets, quartiles and arrows are copied as printed: the app's loader parses them (and reports what
 // it cannot), exactly as it would an analyst's return. Only the catalogue (codes, units, polarity) is decided here.
@@ -16,7 +16,7 @@ using CsvHelper;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 
-var source = args.Length > 0 ? args[0] : "../shared/data";
+var source = args.Length > 0 ? args[0] : "data/source";
 var output = args.Length > 1 ? args[1] : "data";
 Directory.CreateDirectory(Path.Combine(output, "catalogue"));
 Directory.CreateDirectory(Path.Combine(output, "returns"));

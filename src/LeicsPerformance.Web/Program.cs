@@ -6,6 +6,7 @@ using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,17 @@ builder.Services.AddScoped<PerformanceQueries>();
 builder.Services.AddScoped<IndicatorQueries>();
 builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddScoped<ReturnImporter>();
+builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddScoped<PendingUploads>();
+builder.Services.AddScoped<ReturnUploads>();
+builder.Services.AddScoped<CatalogueUploads>();
+builder.Services.AddScoped<LoadReverter>();
+// Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).
+builder.Services.AddScoped<CommitteeQueries>();
+builder.Services.AddScoped<CommitteeImporter>();
+builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection("Pdf"));
+builder.Services.AddSingleton<CommitteePdfRenderer>();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>

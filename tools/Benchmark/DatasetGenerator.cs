@@ -8,7 +8,8 @@ namespace LeicsPerformance.Benchmark;
 /// <summary>
 /// Writes a national-scale data folder in the project's own CSV formats (docs/csv-format.md, the same layout as
 /// <c>data/</c>), deterministic for a seed: 150 authorities × 250 quarterly indicators × 20 quarters
-/// (Q1 2019/20 … Q4 2023/24), 8 themes, 16 dashboards, one comparator group holding every authority.
+/// (Q1 2019/20 … Q4 2023/24), 8 themes, 16 dashboards, one comparator group holding every authority; plus the annual
+/// Core Spending Power per head (FF01, 5 years × 150 authorities) that the funding page needs.
 /// Returns are one file per quarter (37,500 rows each): the importer takes at most 200,000 rows a file, so the
 /// 750,000 values cannot be one file. Also writes <c>import-100k.csv</c>, revised values for existing keys, for the
 /// import benchmark, and <c>bench.env</c> naming what the script should request.
@@ -17,6 +18,7 @@ internal static class DatasetGenerator
 {
     public const string GroupCode = "upper-tier-authorities";
     public const string HomeArea = "leicestershire";
+    public const string FundingCode = "FF01";
 
     private static readonly (string Slug, string Title)[] Themes =
     [
@@ -102,14 +104,18 @@ internal static class DatasetGenerator
             }
         }
 
+        // Plus Core Spending Power per head (FF01, annual, in pounds), which the funding page is built on, at the end
+        // of the second dashboard, so the dashboard benchmarked (the first) holds quarterly indicators only.
+        var funding = new Indicator(FundingCode, dashboards[Math.Min(1, dashboardCount - 1)].Slug, "Value for money", 99, "Core Spending Power per head of population", ("currency", 0, string.Empty, string.Empty, 1500, 2600), "high");
+
         Write(outDir, "catalogue/indicators.csv",
             ["code", "dashboard", "section", "sort_order", "title", "definition", "polarity", "unit", "decimals", "scale", "rate_per", "strategic_plan", "internal", "source", "geography_note", "comparator_group", "frequency", "no_real_change_rule", "notes"],
-            indicators.Select(i => new[]
+            indicators.Append(funding).Select(i => new[]
             {
                 i.Code, i.Dashboard, i.Section, Invariant(i.SortOrder), i.Title,
                 $"{i.Title}, at the end of the quarter. Synthetic benchmark indicator.", i.Polarity, i.Unit.Unit,
                 Invariant(i.Unit.Decimals), "none", i.Unit.RatePer, i.SortOrder <= 4 ? "yes" : "no", "no",
-                "Synthetic benchmark data", string.Empty, GroupCode, "quarterly", "same-when-rounded", string.Empty,
+                "Synthetic benchmark data", string.Empty, GroupCode, i == funding ? "annual" : "quarterly", "same-when-rounded", string.Empty,
             }));
 
         // Values: a gentle random walk per indicator and area (±3% a quarter), so no value is ten times the last
@@ -153,6 +159,22 @@ internal static class DatasetGenerator
             }
         }
 
+        var annualRows = 0;
+        using (var writer = Writer(outDir, "returns/annual-core-spending-power.csv"))
+        {
+            writer.Write(Line("indicator_code", "period", "area_code", "value"));
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var v = funding.Unit.Low + (random.NextDouble() * (funding.Unit.High - funding.Unit.Low));
+                for (var year = 2019; year <= 2023; year++)
+                {
+                    v *= 1.02 + (random.NextDouble() * 0.04);
+                    writer.Write(Line(FundingCode, ReportingPeriod.FinancialYear(year).Label, areas[a].Code, "£" + Format(Math.Round((decimal)v, 0))));
+                    annualRows++;
+                }
+            }
+        }
+
         // The import benchmark's file: revised values (each moved by 1–5 in its last decimal place, so every row is
         // a real change) for existing keys, latest quarters first, indicator by indicator, as a national refresh would be.
         var importCount = 0;
@@ -182,8 +204,10 @@ internal static class DatasetGenerator
         Env("PERIODS", periods.Count);
         Env("THEMES", Themes.Length);
         Env("DASHBOARDS", dashboards.Count);
-        Env("VALUE_ROWS", rows);
-        Env("RETURN_FILES", periods.Count);
+        Env("VALUE_ROWS", rows + annualRows);
+        Env("QUARTERLY_ROWS", rows);
+        Env("ANNUAL_ROWS", annualRows);
+        Env("RETURN_FILES", periods.Count + 1);
         Env("IMPORT_ROWS", importCount);
         Env("SLUG", dashboards[0].Slug);
         Env("SLUG_INDICATORS", indicators.Count(i => i.Dashboard == dashboards[0].Slug));
@@ -193,7 +217,7 @@ internal static class DatasetGenerator
         File.WriteAllText(Path.Combine(outDir, "bench.env"), env.ToString());
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Generated {areas.Count} areas × {indicators.Count} indicators × {periods.Count} quarters = {rows:N0} values in {periods.Count} returns files, {dashboards.Count} dashboards in {Themes.Length} themes, and a {importCount:N0}-row import file, in {outDir} (seed {seed})."));
+            $"Generated {areas.Count} areas × {indicators.Count} indicators × {periods.Count} quarters = {rows:N0} values in {periods.Count} returns files (plus {annualRows:N0} annual {FundingCode} values for the funding page), {dashboards.Count} dashboards in {Themes.Length} themes, and a {importCount:N0}-row import file, in {outDir} (seed {seed})."));
         return 0;
     }
 

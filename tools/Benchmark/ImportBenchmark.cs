@@ -118,13 +118,14 @@ internal static class ImportBenchmark
         foreach (var change in plan.Changes)
         {
             var line = change.Line;
-            sb.Append(CultureInfo.InvariantCulture, $"{line.IndicatorId},{line.AreaId},{periods[line.Period.Code]},{line.Value},{line.Status.ToCode()},");
-            sb.Append(DatasetGenerator.Line(line.AsPrinted, line.Note).TrimEnd('\n'));
-            sb.Append(CultureInfo.InvariantCulture, $",{loadId}\n");
+            // In COPY's CSV format an unquoted empty field is NULL, so text is always quoted ("" is an empty string).
+            sb.Append(CultureInfo.InvariantCulture, $"{line.IndicatorId},{line.AreaId},{periods[line.Period.Code]},{line.Value},{Quoted(line.Status.ToCode())},{Quoted(line.AsPrinted)},{Quoted(line.Note)},{loadId}\n");
         }
 
         return sb.ToString();
     }
+
+    private static string Quoted(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task<double> CopyOnceAsync(string connectionString, string copyText)
     {

@@ -6,6 +6,7 @@ using LeicsPerformance.Benchmark;
 //   reset-db --connection CS                                  drops the bench database (the app re-creates it)
 //   stats    --connection CS --out FILE                       row counts and sizes after the load (key=value lines)
 //   import   --connection CS --file CSV --out FILE            ReturnImporter.PlanAsync + CommitAsync vs COPY
+//   profile  --connection CS --period P --slug S --indicator C  the read side in-process: wall, CPU, allocations, SQL per call
 //   report   --dir DIR --out FILE                             the Markdown results table from a run's outputs
 var mode = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -17,6 +18,7 @@ try
         "reset-db" => await BenchDatabase.ResetAsync(options.Required("connection")),
         "stats" => await BenchDatabase.StatsAsync(options.Required("connection"), options.Required("out")),
         "import" => await ImportBenchmark.RunAsync(options),
+        "profile" => await QueryProfile.RunAsync(options),
         "report" => Report.Run(options),
         _ => Usage(),
     };
@@ -29,6 +31,6 @@ catch (ArgumentException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: LeicsPerformance.Benchmark generate|reset-db|stats|import|report [--name value ...] (see docs/performance.md)");
+    Console.Error.WriteLine("usage: LeicsPerformance.Benchmark generate|reset-db|stats|import|profile|report [--name value ...] (see docs/performance.md)");
     return 2;
 }

@@ -53,7 +53,7 @@ internal static partial class Report
         L($"Machine: {Get("CPU_MODEL")}, {Get("CPUS")} cores, {Get("MEM_GB")} GB RAM; .NET {Get("DOTNET_VERSION")}, PostgreSQL {Get("PG_VERSION")}; git {Get("GIT_COMMIT")}.");
         L($"wrk runs on the same {Get("CPUS")} cores as the app and PostgreSQL: `wrk -t1 -c8 -d{Get("DURATION")} --latency` after a {Get("WARMUP")} warm-up per URL; other processes on the machine: load average {Get("LOADAVG")} at the start.");
         L();
-        L($"Data: {Get("AREAS")} authorities × {Get("INDICATORS")} quarterly indicators × {Get("PERIODS")} quarters = {N(Get("VALUE_ROWS"))} values ({Get("DASHBOARDS")} dashboards in {Get("THEMES")} themes, seed {Get("SEED")}); database {Get("DB_SIZE")} with {N(Get("DB_VALUE_ROWS"))} values.");
+        L($"Data: {Get("AREAS")} authorities × {Get("INDICATORS")} quarterly indicators × {Get("PERIODS")} quarters = {N(Get("QUARTERLY_ROWS"))} values, plus {N(Get("ANNUAL_ROWS"))} annual Core Spending Power values for the funding page ({Get("DASHBOARDS")} dashboards in {Get("THEMES")} themes, seed {Get("SEED")}); database {Get("DB_SIZE")} with {N(Get("DB_VALUE_ROWS"))} values. The dashboard measured holds {Get("SLUG_INDICATORS")} indicators.");
         L();
         L("## Load (app start-up seeding the generated folder)");
         L();
@@ -89,6 +89,15 @@ internal static partial class Report
         L();
         L("Sizes of the responses measured: " + string.Join(", ", targets.Where(t => t.Bytes.Length > 0).Select(t => $"{t.Name} {t.Bytes} bytes")) + ".");
         L();
+        var profile = Path.Combine(dir, "profile.md");
+        if (File.Exists(profile))
+        {
+            L("## Read queries in-process (one call at a time, fresh DbContext per call, after 3 warm-up calls)");
+            L();
+            md.Append(File.ReadAllText(profile));
+            L();
+        }
+
         L("## Import (100,000 revised values for existing keys)");
         L();
         L("| What | Seconds | Rows/s |");

@@ -47,8 +47,8 @@ public sealed record DirectionCounts(int Improved, int NoRealChange, int Worse, 
 
         var (pi, ps, pw) = Percentages();
         var text = Determined == 0
-            ? $"Out of {Total} {noun}, none has a direction of travel that can be determined."
-            : $"Out of {Total} {noun}, {Improved} improved ({pi}%), {NoRealChange} saw no real change ({ps}%) and {Worse} ({pw}%) got worse.";
+            ? $"Out of {Total} {Noun(noun, Total)}, none has a direction of travel that can be determined."
+            : $"Out of {Total} {Noun(noun, Total)}, {Improved} improved ({pi}%), {NoRealChange} saw no real change ({ps}%) and {Worse} ({pw}%) got worse.";
         if (NotDetermined > 0 && Determined > 0)
         {
             text += $" For {NotDetermined} the direction of travel cannot be determined, because there is no previous data, the definition changed or there is no polarity.";
@@ -56,6 +56,10 @@ public sealed record DirectionCounts(int Improved, int NoRealChange, int Worse, 
 
         return text;
     }
+
+    /// <summary>"1 metric", "2 metrics": the noun is given in the plural.</summary>
+    internal static string Noun(string plural, int count) =>
+        count == 1 && plural.EndsWith('s') ? plural[..^1] : plural;
 
     internal static int[] WholePercentages(int[] counts)
     {
@@ -98,5 +102,5 @@ public sealed record QuartileCounts(int First, int Second, int Third, int Fourth
 
     public string Sentence(string noun = "indicators") => WithQuartile == 0
         ? $"None of the {noun} has a quartile position."
-        : string.Create(CultureInfo.InvariantCulture, $"Out of {WithQuartile} {noun} with a quartile position, {First} are top quartile, {Second} second quartile, {Third} third quartile and {Fourth} fourth quartile.");
+        : string.Create(CultureInfo.InvariantCulture, $"Out of {WithQuartile} {DirectionCounts.Noun(noun, WithQuartile)} with a quartile position, {First} are top quartile, {Second} second quartile, {Third} third quartile and {Fourth} fourth quartile.");
 }

@@ -23,7 +23,7 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
         var excluded = dashboards.Where(d => IsExcluded(d, exclusions)).ToList();
         if (resolved is null)
         {
-            return View(new OverviewPage(null, periods, [], DashboardSummaryEmpty, DashboardSummaryEmpty, excluded, 0));
+            return View(new OverviewPage(null, periods, [], DashboardSummaryEmpty, DashboardSummaryEmpty, excluded));
         }
 
         // The same rule as the headline (PerformanceQueries.SummaryAsync): count indicators holding a value or a
@@ -45,8 +45,7 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
             themes,
             DashboardSummary.Of(rows),
             headline,
-            excluded,
-            rows.Count));
+            excluded));
     }
 
     [HttpGet("accessibility")]
@@ -86,15 +85,13 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
 /// <param name="All">Counts over every dashboard.</param>
 /// <param name="Headline">The council's headline counts, leaving out <paramref name="Excluded"/>.</param>
 /// <param name="Excluded">Dashboards left out of the headline (by configuration).</param>
-/// <param name="Counted">Indicators with a value or state for the period (the table's total).</param>
 public sealed record OverviewPage(
     PeriodOption? Period,
     IReadOnlyList<PeriodOption> Periods,
     IReadOnlyList<OverviewTheme> Themes,
     DashboardSummary All,
     DashboardSummary Headline,
-    IReadOnlyList<DashboardListItem> Excluded,
-    int Counted);
+    IReadOnlyList<DashboardListItem> Excluded);
 
 public sealed record OverviewTheme(string Slug, string Title, IReadOnlyList<OverviewDashboard> Dashboards);
 

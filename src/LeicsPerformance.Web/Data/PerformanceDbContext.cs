@@ -44,6 +44,18 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
 
     public DbSet<IndicatorAssessment> Assessments => Set<IndicatorAssessment>();
 
+    public DbSet<Committee> Committees => Set<Committee>();
+
+    public DbSet<CommitteeScope> CommitteeScopes => Set<CommitteeScope>();
+
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+
+    public DbSet<QuestioningPrompt> QuestioningPrompts => Set<QuestioningPrompt>();
+
+    public DbSet<PublishedCommitteeReport> CommitteeReports => Set<PublishedCommitteeReport>();
+
+    public DbSet<CommitteeQuestion> CommitteeQuestions => Set<CommitteeQuestion>();
+
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
 
     public DbSet<LoadRevert> LoadReverts => Set<LoadRevert>();
@@ -79,6 +91,19 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
         modelBuilder.Entity<IndicatorValueHistory>().ToTable("indicator_value_history");
         modelBuilder.Entity<IndicatorAssessment>().ToTable("indicator_assessment");
         modelBuilder.Entity<DataLoad>().Property(l => l.LoadedAt).HasDefaultValueSql("now()");
+
+        // Committees (004_committees.sql). A load of made-up figures is flagged so every page showing them can say so;
+        // a shadow property, read with EF.Property<bool>(load, "IsIllustrative").
+        modelBuilder.Entity<DataLoad>().Property<bool>("IsIllustrative");
+        modelBuilder.Entity<Committee>().ToTable("committee");
+        modelBuilder.Entity<CommitteeScope>().ToTable("committee_scope");
+        modelBuilder.Entity<CommitteeMeeting>().ToTable("committee_meeting").Ignore(m => m.IsIllustrative);
+        modelBuilder.Entity<QuestioningPrompt>().ToTable("questioning_prompt");
+        modelBuilder.Entity<PublishedCommitteeReport>().ToTable("committee_report");
+        modelBuilder.Entity<PublishedCommitteeReport>().Property(r => r.Snapshot).HasColumnType("jsonb");
+        modelBuilder.Entity<PublishedCommitteeReport>().Property(r => r.PublishedAt).HasDefaultValueSql("now()");
+        modelBuilder.Entity<CommitteeQuestion>().ToTable("committee_question");
+        modelBuilder.Entity<CommitteeQuestion>().Property(q => q.RecordedAt).HasDefaultValueSql("now()");
         modelBuilder.Entity<PendingUpload>().ToTable("pending_upload");
         modelBuilder.Entity<PendingUpload>().Property(p => p.Expected).HasColumnType("jsonb");
         modelBuilder.Entity<PendingUpload>().Property(p => p.CreatedAt).HasDefaultValueSql("now()");

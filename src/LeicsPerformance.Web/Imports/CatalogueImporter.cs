@@ -190,50 +190,139 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
+    public static readonly string[] IndicatorColumns =
+    [
+        "code", "dashboard", "section", "sort_order", "title", "definition", "polarity", "unit", "decimals", "scale", "rate_per",
+        "strategic_plan", "internal", "source", "geography_note", "comparator_group", "frequency", "no_real_change_rule", "notes",
+    ];
+
+    public static readonly string[] RequiredIndicatorColumns = ["code", "dashboard", "title", "polarity", "unit", "sort_order"];
+
     public async Task ImportIndicatorsAsync(CsvTable table, CancellationToken ct)
     {
         problems.AddRange(table.Problems);
-        var dashboards = await db.Dashboards.Include(d => d.Sections).ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
-        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
-        var groups = (await db.ComparatorGroups.Select(g => g.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rows = await ReadIndicatorRowsAsync(table, problems, ct);
+        await ApplyIndicatorsAsync(rows, ct);
+    }
 
-        foreach (var row in table.Rows)
+    /// <summary>
+    /// Checks indicators.csv against the dashboards and comparator groups held, and says per indicator what loading it
+    /// would change, writing nothing. <see cref="ApplyIndicatorsAsync"/> writes the rows of a plan without errors.
+    /// </summary>
+    public async Task<CataloguePlan> PlanIndicatorsAsync(CsvTable table, string sha256, CancellationToken ct)
+    {
+        var found = new List<ImportProblem>(table.Problems);
+        var rows = await ReadIndicatorRowsAsync(table, found, ct);
+        var current = await CurrentIndicatorRowsAsync(ct);
+        var valueCounts = await db.Values.GroupBy(v => v.Indicator.Code).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, StringComparer.Ordinal, ct);
+
+        var changes = new List<IndicatorChange>();
+        foreach (var row in rows)
         {
-            var code = row["code"];
-            if (!Required(table, row, "code", code) || !Required(table, row, "title", row["title"]) || !TryOrder(table, row, out var order))
+            if (!current.TryGetValue(row.Code, out var now))
             {
+                changes.Add(new IndicatorChange(row, ChangeKind.New, []));
                 continue;
             }
 
-            if (!dashboards.TryGetValue(row["dashboard"], out var dashboard))
+            var fields = IndicatorRow.Differences(now, row);
+            changes.Add(new IndicatorChange(row, fields.Count == 0 ? ChangeKind.Unchanged : ChangeKind.Changed, fields));
+            if (valueCounts.TryGetValue(row.Code, out var held) && held > 0)
             {
-                Problem(table, row, "dashboard", $"'{row["dashboard"]}' is not a dashboard slug in dashboards.csv.");
-                continue;
+                foreach (var field in fields.Where(f => f.Field is "unit" or "scale" or "frequency"))
+                {
+                    found.Add(new(table.FileName, row.Row, field.Field, field.New,
+                        string.Create(CultureInfo.InvariantCulture, $"{row.Code} has {held:N0} value(s) stored: changing its {field.Field} from {field.Old} to {field.New} changes how they are read, checked and shown. It will load if that is intended."),
+                        IsWarning: true));
+                }
+            }
+        }
+
+        return new CataloguePlan
+        {
+            FileName = table.FileName,
+            Sha256 = sha256,
+            RowsRead = table.Rows.Count,
+            Changes = changes,
+            Problems = found.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
+            Current = current,
+        };
+    }
+
+    /// <summary>Every indicator held now, as the row that would describe it in indicators.csv, by code.</summary>
+    public async Task<Dictionary<string, IndicatorRow>> CurrentIndicatorRowsAsync(CancellationToken ct)
+    {
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new { Indicator = i, Dashboard = i.Dashboard.Slug, Section = i.Section == null ? string.Empty : i.Section.Title, DashboardOrder = i.Dashboard.SortOrder })
+            .ToListAsync(ct);
+        return indicators
+            .OrderBy(x => x.DashboardOrder).ThenBy(x => x.Indicator.SortOrder).ThenBy(x => x.Indicator.Code, StringComparer.Ordinal)
+            .ToDictionary(x => x.Indicator.Code, x => IndicatorRow.From(x.Indicator, x.Dashboard, x.Section), StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads and checks every row, adding a problem for each thing wrong; returns the rows with none.</summary>
+    public async Task<List<IndicatorRow>> ReadIndicatorRowsAsync(CsvTable table, List<ImportProblem> found, CancellationToken ct)
+    {
+        var dashboards = (await db.Dashboards.Select(d => d.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var groups = (await db.ComparatorGroups.Select(g => g.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<IndicatorRow>();
+
+        foreach (var row in table.Rows)
+        {
+            var before = found.Count;
+            void Problem(string column, string message) => found.Add(new(table.FileName, row.RowNumber, column, row[column], message));
+
+            var code = row["code"];
+            if (code.Length == 0)
+            {
+                Problem("code", "The code is blank: every row needs one.");
+            }
+            else if (seen.TryGetValue(code, out var firstRow))
+            {
+                Problem("code", string.Create(CultureInfo.InvariantCulture, $"A second row for {code}: row {firstRow} already describes it. Keep one row per indicator."));
+            }
+            else
+            {
+                seen[code] = row.RowNumber;
+            }
+
+            var title = Text(row["title"]);
+            if (title.Length == 0)
+            {
+                Problem("title", "The title is blank: every row needs one.");
+            }
+
+            if (!int.TryParse(row["sort_order"], NumberStyles.None, CultureInfo.InvariantCulture, out var order))
+            {
+                Problem("sort_order", $"'{row["sort_order"]}' is not a whole number giving the order on screen.");
+            }
+
+            if (!dashboards.Contains(row["dashboard"]))
+            {
+                Problem("dashboard", $"'{row["dashboard"]}' is not a dashboard slug in dashboards.csv.");
             }
 
             if (!PolarityText.TryParse(row["polarity"], out var polarity))
             {
-                Problem(table, row, "polarity", $"'{row["polarity"]}' is not a polarity: use high, low or none.");
-                continue;
+                Problem("polarity", $"'{row["polarity"]}' is not a polarity: use high, low or none.");
             }
 
             if (!ValueFormat.TryParseUnit(row["unit"], out var unit))
             {
-                Problem(table, row, "unit", $"'{row["unit"]}' is not a unit: use one of {string.Join(", ", Enum.GetValues<Unit>().Select(ValueFormat.UnitCode))}.");
-                continue;
+                Problem("unit", $"'{row["unit"]}' is not a unit: use one of {string.Join(", ", Enum.GetValues<Unit>().Select(ValueFormat.UnitCode))}.");
             }
 
             if (!ValueFormat.TryParseScale(row["scale"], out var scale))
             {
-                Problem(table, row, "scale", $"'{row["scale"]}' is not a scale: use none, thousands, millions or billions.");
-                continue;
+                Problem("scale", $"'{row["scale"]}' is not a scale: use none, thousands, millions or billions.");
             }
 
             var decimals = 0;
             if (row["decimals"].Length > 0 && (!int.TryParse(row["decimals"], NumberStyles.None, CultureInfo.InvariantCulture, out decimals) || decimals > 6))
             {
-                Problem(table, row, "decimals", $"'{row["decimals"]}' is not a number of decimal places from 0 to 6.");
-                continue;
+                Problem("decimals", $"'{row["decimals"]}' is not a number of decimal places from 0 to 6.");
             }
 
             int? ratePer = null;
@@ -241,63 +330,107 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             {
                 if (!int.TryParse(row["rate_per"].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var per) || per <= 0)
                 {
-                    Problem(table, row, "rate_per", $"'{row["rate_per"]}' is not a whole number such as 1000 or 100000.");
-                    continue;
+                    Problem("rate_per", $"'{row["rate_per"]}' is not a whole number such as 1000 or 100000.");
                 }
-
-                ratePer = per;
+                else
+                {
+                    ratePer = per;
+                }
             }
 
             if (!NoRealChangeRule.TryParse(row["no_real_change_rule"], out var rule))
             {
-                Problem(table, row, "no_real_change_rule", $"'{row["no_real_change_rule"]}' is not a rule: use same-when-rounded, absolute:0.5 or relative:1%.");
-                continue;
+                Problem("no_real_change_rule", $"'{row["no_real_change_rule"]}' is not a rule: use same-when-rounded, absolute:0.5 or relative:1%.");
             }
 
             var frequency = row["frequency"].Length == 0 ? "annual" : row["frequency"].ToLowerInvariant();
             if (frequency is not ("annual" or "quarterly"))
             {
-                Problem(table, row, "frequency", $"'{row["frequency"]}' is not a frequency: use annual or quarterly.");
-                continue;
+                Problem("frequency", $"'{row["frequency"]}' is not a frequency: use annual or quarterly.");
             }
 
             var group = row["comparator_group"];
             if (group.Length > 0 && !groups.Contains(group))
             {
-                Problem(table, row, "comparator_group", $"'{group}' is not a comparator group code in comparator-groups.csv.");
+                Problem("comparator_group", $"'{group}' is not a comparator group code in comparator-groups.csv.");
+            }
+
+            if (found.Count > before)
+            {
                 continue;
             }
 
-            var section = await SectionAsync(dashboard, row["section"], ct);
-            if (!indicators.TryGetValue(code, out var indicator))
+            rows.Add(new IndicatorRow(
+                row.RowNumber,
+                code,
+                row["dashboard"],
+                Text(row["section"]),
+                order,
+                title,
+                Text(row["definition"]),
+                polarity.ToCode(),
+                ValueFormat.UnitCode(unit),
+                decimals,
+                scale.ToString().ToLowerInvariant(),
+                ratePer,
+                YesNo(row["strategic_plan"]),
+                YesNo(row["internal"]),
+                Text(row["source"]),
+                Text(row["geography_note"]),
+                group.Length > 0 ? group : null,
+                frequency,
+                rule!.Code,
+                Text(row["notes"])));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Creates or updates the indicators (matched on code) and any new sections. The caller owns the transaction.</summary>
+    public async Task ApplyIndicatorsAsync(IReadOnlyList<IndicatorRow> rows, CancellationToken ct)
+    {
+        var dashboards = await db.Dashboards.Include(d => d.Sections).ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
+        foreach (var row in rows)
+        {
+            var dashboard = dashboards[row.Dashboard];
+            var section = await SectionAsync(dashboard, row.Section, ct);
+            if (!indicators.TryGetValue(row.Code, out var indicator))
             {
-                indicator = new Indicator { Code = code, Title = row["title"], Polarity = polarity.ToCode(), Unit = ValueFormat.UnitCode(unit) };
+                indicator = new Indicator { Code = row.Code, Title = row.Title, Polarity = row.Polarity, Unit = row.Unit };
                 db.Indicators.Add(indicator);
-                indicators[code] = indicator;
+                indicators[row.Code] = indicator;
             }
 
-            indicator.Title = row["title"];
-            indicator.Definition = row["definition"];
+            indicator.Title = row.Title;
+            indicator.Definition = row.Definition;
             indicator.Dashboard = dashboard;
             indicator.Section = section;
-            indicator.SortOrder = order;
-            indicator.Polarity = polarity.ToCode();
-            indicator.Unit = ValueFormat.UnitCode(unit);
-            indicator.Decimals = decimals;
-            indicator.Scale = scale.ToString().ToLowerInvariant();
-            indicator.RatePer = ratePer;
-            indicator.StrategicPlan = YesNo(row["strategic_plan"]);
-            indicator.Internal = YesNo(row["internal"]);
-            indicator.Source = row["source"];
-            indicator.GeographyNote = row["geography_note"];
-            indicator.ComparatorGroupCode = group.Length > 0 ? group : null;
-            indicator.Frequency = frequency;
-            indicator.NoRealChangeRule = rule.Code;
-            indicator.Notes = row["notes"];
+            indicator.SortOrder = row.SortOrder;
+            indicator.Polarity = row.Polarity;
+            indicator.Unit = row.Unit;
+            indicator.Decimals = row.Decimals;
+            indicator.Scale = row.Scale;
+            indicator.RatePer = row.RatePer;
+            indicator.StrategicPlan = row.StrategicPlan;
+            indicator.Internal = row.Internal;
+            indicator.Source = row.Source;
+            indicator.GeographyNote = row.GeographyNote;
+            indicator.ComparatorGroupCode = row.ComparatorGroup;
+            indicator.Frequency = row.Frequency;
+            indicator.NoRealChangeRule = row.NoRealChangeRule;
+            indicator.Notes = row.Notes;
         }
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// A text cell as typed, except that an apostrophe our own CSV downloads put before = + - @ (so spreadsheets do
+    /// not run it as a formula) is taken off again: a downloaded catalogue uploads back unchanged.
+    /// </summary>
+    private static string Text(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
 
     private async Task<DashboardSection?> SectionAsync(Dashboard dashboard, string title, CancellationToken ct)
     {

@@ -6,8 +6,8 @@ namespace LeicsPerformance.Web.Imports;
 
 /// <summary>
 /// Uploaded files between preview and confirm (table <c>pending_upload</c>): stored with the values the preview
-/// showed, visible only to the person who uploaded them, deleted once committed or cancelled, and swept after a
-/// day by the next upload.
+/// showed, visible only to the person who uploaded them, marked with their load once committed, deleted when
+/// cancelled, and swept after a day by the next upload.
 /// </summary>
 public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
 {
@@ -51,7 +51,7 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
         var rows = await db.PendingUploads.AsNoTracking()
-            .Where(p => p.Kind == kind && p.UserName == userName && p.CreatedAt >= cutoff)
+            .Where(p => p.Kind == kind && p.UserName == userName && p.CreatedAt >= cutoff && p.CommittedLoadId == null)
             .OrderByDescending(p => p.CreatedAt)
             .Select(p => new { p.Id, p.FileName, p.CreatedAt })
             .Take(20)
@@ -71,13 +71,18 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var stale = now - ClaimExpiry;
         var claimed = await db.PendingUploads
-            .Where(p => p.Id == id && (p.ClaimedAt == null || p.ClaimedAt < stale))
+            .Where(p => p.Id == id && p.CommittedLoadId == null && (p.ClaimedAt == null || p.ClaimedAt < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedAt, now), ct);
         return claimed == 1;
     }
 
     public async Task ReleaseAsync(Guid id, CancellationToken ct) =>
         await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedAt, (DateTimeOffset?)null), ct);
+
+    /// <summary>Records the load the upload became (and lets go of its claim); the bytes go with the daily sweep.</summary>
+    public async Task MarkCommittedAsync(Guid id, int loadId, CancellationToken ct) =>
+        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.CommittedLoadId, loadId).SetProperty(p => p.ClaimedAt, (DateTimeOffset?)null), ct);
 
     public async Task DeleteAsync(Guid id, CancellationToken ct) =>
         await db.PendingUploads.Where(p => p.Id == id).ExecuteDeleteAsync(ct);

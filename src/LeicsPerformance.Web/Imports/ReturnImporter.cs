@@ -308,7 +308,9 @@ public sealed class ReturnImporter(PerformanceDbContext db)
     /// history), and the assessments. If any value changed since the plan was made, nothing is written and
     /// <see cref="ReturnConflictException"/> names what changed.
     /// </summary>
-    public async Task<DataLoad> CommitAsync(ReturnPlan plan, string kind, string loadedBy, CancellationToken ct = default)
+    /// <param name="isIllustrative">The file holds made-up figures (the sample quarterly returns): recorded on the load so
+    /// every page that shows its values can say they are not the council's data.</param>
+    public async Task<DataLoad> CommitAsync(ReturnPlan plan, string kind, string loadedBy, CancellationToken ct = default, bool isIllustrative = false)
     {
         if (plan.HasErrors)
         {
@@ -335,6 +337,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 RowsRejected = plan.RejectedRowCount,
             };
             db.DataLoads.Add(load);
+            db.Entry(load).Property("IsIllustrative").CurrentValue = isIllustrative;
             await db.SaveChangesAsync(ct);
 
             var periodIds = await EnsurePeriodsAsync(plan.Changes.Select(c => c.Line.Period).DistinctBy(p => p.Code), ct);

@@ -72,7 +72,37 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
             };
         }
 
-        var plan = await importer.PlanAsync(fileName, content, options.Value.MaxRows, ct);
+        if (UploadChecks.QuoteProblems(fileName, content) is { Count: > 0 } quoteProblems)
+        {
+            return new ReturnPlan
+            {
+                FileName = fileName,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Changes = [],
+                Problems = quoteProblems,
+            };
+        }
+
+        // The row limit is about the file, not a row: say so first and alone, rather than check 200,000 rows.
+        var maxRows = options.Value.MaxRows;
+        using (var stream = new MemoryStream(content, writable: false))
+        {
+            var rows = CsvTable.Read(fileName, stream, []).Rows.Count;
+            if (rows > maxRows)
+            {
+                return new ReturnPlan
+                {
+                    FileName = fileName,
+                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                    RowsRead = rows,
+                    Changes = [],
+                    Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty,
+                        string.Create(LoadDisplay.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
+                };
+            }
+        }
+
+        var plan = await importer.PlanAsync(fileName, content, maxRows, ct);
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
             return new ReturnPlan
@@ -85,7 +115,37 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
             };
         }
 
-        return plan;
+        return WithBlankValueWarnings(plan);
+    }
+
+    /// <summary>
+    /// A blank value is read as "not available" (docs/csv-format.md), which is easy to do by accident with a
+    /// template: say so for every row where it would add or change a value, louder where it replaces a figure.
+    /// </summary>
+    private static ReturnPlan WithBlankValueWarnings(ReturnPlan plan)
+    {
+        var warnings = plan.Changes
+            .Where(c => c.Kind != ChangeKind.Unchanged && c.Line.AsPrinted.Trim().Length == 0 && c.Line.Value is null)
+            .Select(c => new ImportProblem(plan.FileName, c.Line.Row, "value", string.Empty,
+                c.OldValue is not null
+                    ? $"The value is blank, so {c.OldDisplay} (held now for {c.Line.IndicatorCode}, {c.Line.Period.Label}) would become '{c.Line.Status.ToCode()}'. Delete the row to keep the value held, or write N/A if it really is not available."
+                    : $"The value is blank, so {c.Line.IndicatorCode} for {c.Line.Period.Label} would be recorded as '{c.Line.Status.ToCode()}'. Delete the row if you have no figure yet.",
+                IsWarning: true))
+            .ToList();
+        if (warnings.Count == 0)
+        {
+            return plan;
+        }
+
+        return new ReturnPlan
+        {
+            FileName = plan.FileName,
+            Sha256 = plan.Sha256,
+            RowsRead = plan.RowsRead,
+            Changes = plan.Changes,
+            Problems = plan.Problems.Concat(warnings).OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
+            AlreadyLoadedAs = plan.AlreadyLoadedAs,
+        };
     }
 
     public static bool CanCommit(ReturnPlan plan) => !plan.HasErrors && plan.AlreadyLoadedAs is null && plan.Changes.Count > 0;
@@ -155,6 +215,11 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
 
     public async Task<ConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)
     {
+        if (upload.CommittedLoadId is { } done && await LoadAsync(done, ct) is { } earlier)
+        {
+            return new ConfirmOutcome.Committed(earlier);
+        }
+
         if (!await pending.TryClaimAsync(upload.Id, ct))
         {
             return new ConfirmOutcome.Busy();
@@ -184,7 +249,7 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
             {
                 var load = await importer.CommitAsync(plan, LoadKind, userName, ct);
                 committed = true;
-                await pending.DeleteAsync(upload.Id, ct);
+                await pending.MarkCommittedAsync(upload.Id, load.Id, CancellationToken.None);
                 return new ConfirmOutcome.Committed(load);
             }
             catch (ReturnConflictException conflict)

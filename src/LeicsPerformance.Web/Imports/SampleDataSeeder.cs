@@ -36,11 +36,18 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
             await transaction.CommitAsync(ct);
         }
 
+        // Committees, what they scrutinise, their meetings and the members' questioning prompts (data/committees/).
+        problems.AddRange(await new CommitteeImporter(db).ImportFolderAsync(Path.Combine(dataFolder, "committees"), ct));
+
         var returnsFolder = Path.Combine(dataFolder, "returns");
         var files = Directory.Exists(returnsFolder) ? Directory.GetFiles(returnsFolder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
+        // Made-up figures (data/returns/illustrative/) load after the real ones, their loads flagged as illustrative.
+        var illustrativeFolder = Path.Combine(returnsFolder, "illustrative");
+        var illustrative = Directory.Exists(illustrativeFolder) ? Directory.GetFiles(illustrativeFolder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
+        files.AddRange(illustrative);
         foreach (var path in files)
         {
-            var name = "returns/" + Path.GetFileName(path);
+            var name = (illustrative.Contains(path) ? "returns/illustrative/" : "returns/") + Path.GetFileName(path);
             var importer = new ReturnImporter(db);
             var plan = await importer.PlanAsync(name, await File.ReadAllBytesAsync(path, ct), ct: ct);
             problems.AddRange(plan.Problems);
@@ -55,7 +62,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var load = await importer.CommitAsync(plan, "seed", "sample data", ct);
+            var load = await importer.CommitAsync(plan, "seed", "sample data", ct, isIllustrative: illustrative.Contains(path));
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace LeicsPerformance.Web.Imports;
 
@@ -47,6 +50,130 @@ public static class UploadChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Double quotes in the wrong places, which a lenient reader would otherwise turn silently into different cells:
+    /// a quote opened and never closed (the rest of the file becomes one cell), and a quote inside a cell that is not
+    /// itself quoted, or text after a closing quote. Rows are numbered as a spreadsheet numbers them. Call only for
+    /// UTF-8 text (after <see cref="NotCsvText"/>).
+    /// </summary>
+    public static IReadOnlyList<ImportProblem> QuoteProblems(string fileName, byte[] content, int limit = 25)
+    {
+        var text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        var problems = new List<ImportProblem>();
+
+        if (UnclosedQuote(text) is { } open)
+        {
+            var preview = text.Substring(open.Offset, Math.Min(20, text.Length - open.Offset)).Split('\n')[0].TrimEnd('\r');
+            problems.Add(new ImportProblem(fileName, open.Line, HeadingAt(text, open.Field), preview,
+                $"A double quote opens a cell here ({preview}…) and is never closed, so everything after it would be read as one cell. Close the quote, or remove it."));
+            return problems;
+        }
+
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Mode = CsvMode.RFC4180,
+            IgnoreBlankLines = true,
+            DetectColumnCountChanges = false,
+            BadDataFound = args =>
+            {
+                if (problems.Count < limit)
+                {
+                    var row = args.Context.Parser?.RawRow ?? 0;
+                    var field = args.Field.Trim();
+                    problems.Add(new ImportProblem(fileName, row, string.Empty, field,
+                        $"The cell {field} has a double quote in the wrong place. A cell with a quote in it must be wrapped in double quotes, with each quote inside written twice (\"\"), and nothing after the closing quote. Saving from Excel as CSV does this for you."));
+                }
+            },
+        };
+        using var reader = new StringReader(text);
+        using var parser = new CsvParser(reader, config);
+        try
+        {
+            while (parser.Read())
+            {
+                _ = parser.Record;
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            problems.Add(new ImportProblem(fileName, e.Context?.Parser?.RawRow ?? 0, string.Empty, string.Empty, "The file could not be read as CSV: check for a stray double quote."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Where a quoted cell that never closes starts: its line (1-based), field index and offset.</summary>
+    private static (int Line, int Field, int Offset)? UnclosedQuote(string text)
+    {
+        var line = 1;
+        var field = 0;
+        var atFieldStart = true;
+        var inQuotes = false;
+        (int Line, int Field, int Offset) start = default;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else if (c == '\n')
+                {
+                    line++;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' when atFieldStart:
+                    inQuotes = true;
+                    start = (line, field, i);
+                    atFieldStart = false;
+                    break;
+                case ',':
+                    field++;
+                    atFieldStart = true;
+                    break;
+                case '\n':
+                    line++;
+                    field = 0;
+                    atFieldStart = true;
+                    break;
+                case '\r':
+                    break;
+                default:
+                    atFieldStart = false;
+                    break;
+            }
+        }
+
+        return inQuotes ? start : null;
+    }
+
+    /// <summary>The heading of a column by its index, when the heading row is plain (no quotes).</summary>
+    private static string HeadingAt(string text, int field)
+    {
+        var header = text.Split('\n', 2)[0].TrimEnd('\r');
+        if (header.Contains('"', StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var headings = header.Split(',');
+        return field < headings.Length ? CsvTable.NormaliseHeading(headings[field]) : string.Empty;
     }
 
     /// <summary>ASCII text saved as UTF-16 has a zero byte in every other position.</summary>

@@ -35,11 +35,13 @@ public sealed record RatedIndicator(
     MarkerRating Marker,
     string Commentary);
 
+/// <summary>Headline counts. Only indicators with a value held for the period count (a "No data" value counts, as
+/// "cannot be determined"; an indicator with nothing loaded for the period does not), so every screen agrees.</summary>
 public sealed record DashboardSummary(DirectionCounts Directions, QuartileCounts Quartiles)
 {
     public static DashboardSummary Of(IEnumerable<RatedIndicator> rows)
     {
-        var list = rows.ToList();
+        var list = rows.Where(r => r.Current is not null).ToList();
         return new(DirectionCounts.Count(list.Select(r => r.Direction.Direction)), QuartileCounts.Count(list.Select(r => r.QuartileWorst)));
     }
 }

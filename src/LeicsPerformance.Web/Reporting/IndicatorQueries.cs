@@ -171,7 +171,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var lineFrom = rows.FirstOrDefault(r => r.PeriodCode == selected?.Code && r.TargetLine is not null)
                        ?? rows.LastOrDefault(r => r.TargetLine is not null);
         var chart = new TrendChartData(
-            $"{details.Title}, {details.HomeAreaName}",
+            $"{details.Title.TrimEnd('.', ' ')}, {details.HomeAreaName}",
             IndicatorText.UnitLabel(format),
             rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Value, r.Display)).ToList(),
             lineFrom?.TargetLine,
@@ -306,7 +306,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             : [];
         var noun = IndicatorText.GroupNoun(group.Name);
         var chart = new BenchmarkChartData(
-            $"{details.Title}, {period.Label}: {noun}",
+            $"{details.Title.TrimEnd('.', ' ')}, {period.Label}: {noun}",
             details.HomeAreaName,
             IndicatorText.UnitLabel(format),
             rows.Select(r => new BenchmarkChartBar(r.AreaName, r.Value, r.Display, r.IsHome, r.Quartile)).ToList(),

@@ -40,15 +40,26 @@ public static class NarrativeWriter
         text.Append(UK, $"Looking at the {Indicators(list.Count)}, ");
         if (improved.Count + worse.Count + same == 0)
         {
-            text.Append("none had a direction of travel that could be determined");
-            text.Append(list.Count == 1 ? " for it" : string.Empty);
-            text.Append(": there was no previous value to compare with, the definition changed or there is no polarity.");
+            text.Append("the direction of travel could not be determined for ").Append(list.Count == 1 ? "it" : "any of them")
+                .Append(": there was no previous value to compare with, the definition changed or there is no polarity.");
             return text.ToString();
         }
 
-        text.Append(Count(improved.Count)).Append(" showed improvement compared to the previous period, while ")
-            .Append(Count(worse.Count)).Append(" displayed a decline in performance and ")
-            .Append(Count(same)).Append(" showed no change.");
+        // Improvement is always stated; a decline and no change only when there are some, so that no sentence
+        // says "none showed no change". Whatever is left out is zero, so the stated numbers still add up.
+        text.Append(Count(improved.Count)).Append(" showed improvement compared to the previous period");
+        var others = new List<string>(2);
+        if (worse.Count > 0)
+        {
+            others.Add(Count(worse.Count) + " displayed a decline in performance");
+        }
+
+        if (same > 0)
+        {
+            others.Add(Count(same) + " showed no change");
+        }
+
+        text.Append(", while ").Append(others.Count > 0 ? JoinWithAnd(others) : "none displayed a decline in performance").Append('.');
 
         if (unknown > 0)
         {

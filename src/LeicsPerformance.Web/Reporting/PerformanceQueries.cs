@@ -72,7 +72,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             return null;
         }
 
-        var rows = await RateAsync(i => i.DashboardId == dashboard.Id, period, ct);
+        var frequency = FrequencyOf(period);
+        var rows = await RateAsync(i => i.DashboardId == dashboard.Id && i.Frequency == frequency, period, ct);
         return new DashboardView(
             dashboard.Slug,
             dashboard.Title,
@@ -86,8 +87,15 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     }
 
     /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
-    public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default) =>
-        RateAsync(_ => true, period, ct);
+    /// <remarks>Only indicators reported at the period's frequency: quarterly ones for a quarter, annual ones otherwise.</remarks>
+    public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default)
+    {
+        var frequency = FrequencyOf(period);
+        return RateAsync(i => i.Frequency == frequency, period, ct);
+    }
+
+    /// <summary>Dashboards for a quarter show quarterly indicators; for any other period, annual ones.</summary>
+    public static string FrequencyOf(ReportingPeriod period) => period.Kind == PeriodKind.FinancialQuarter ? "quarterly" : "annual";
 
     /// <summary>The named indicators rated for a period (indicator and funding pages), in dashboard order.</summary>
     public Task<IReadOnlyList<RatedIndicator>> RateIndicatorsAsync(IReadOnlyCollection<string> codes, ReportingPeriod period, CancellationToken ct = default)
@@ -100,7 +108,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     public async Task<DashboardSummary> SummaryAsync(ReportingPeriod period, IReadOnlyCollection<string> excludeSlugs, CancellationToken ct = default)
     {
         var rows = await AllRatedAsync(period, ct);
-        return DashboardSummary.Of(rows.Where(r => r.Current is not null && !excludeSlugs.Contains(r.ThemeSlug) && !excludeSlugs.Contains(r.DashboardSlug)));
+        return DashboardSummary.Of(rows.Where(r => !excludeSlugs.Contains(r.ThemeSlug) && !excludeSlugs.Contains(r.DashboardSlug)));
     }
 
     private async Task<IReadOnlyList<RatedIndicator>> RateAsync(System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct)
@@ -338,6 +346,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
     private static decimal? UsableNumber(decimal? value, string? status) =>
         status is "published" or "provisional" or "not comparable" ? value : null;
+
+    /// <summary>A stored value as every page shows it (UK-formatted number, or the state in words, "(provisional)").</summary>
+    public static ShownValue ShowValue(ValueFormat format, decimal? value, string status, string note, ReportingPeriod period) =>
+        Show(format, value, status, note, period);
 
     private static ShownValue Show(ValueFormat format, decimal? value, string status, string note, ReportingPeriod period)
     {

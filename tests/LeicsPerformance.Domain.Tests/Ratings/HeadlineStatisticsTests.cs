@@ -161,3 +161,13 @@ public class HeadlineStatisticsTests
         new QuartileCounts(0, 0, 0, 0, 5).Sentence().Should().Be("None of the indicators has a quartile position.");
     }
 }
+
+public sealed class HeadlineSentenceGrammarTests
+{
+    [Fact]
+    public void One_metric_is_singular()
+    {
+        new DirectionCounts(1, 0, 0, 0).Sentence().Should().StartWith("Out of 1 metric, 1 improved (100%)");
+        new QuartileCounts(1, 0, 0, 0, 0).Sentence().Should().StartWith("Out of 1 indicator with a quartile position");
+    }
+}

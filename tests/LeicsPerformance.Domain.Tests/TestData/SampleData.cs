@@ -51,6 +51,13 @@ public static class SampleData
             dir = dir.Parent;
         }
 
+        // Built with an artifacts path outside the repository: use the location recorded at build time.
+        if (dir is null && typeof(SampleData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value is { } root)
+        {
+            dir = new DirectoryInfo(root);
+        }
+
         if (dir is null)
         {
             throw new InvalidOperationException(
@@ -59,6 +66,7 @@ public static class SampleData
 
         var candidates = new[]
         {
+            Path.GetFullPath(Path.Combine(dir.FullName, "data", "source", fileName)),
             Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", fileName)),
             Path.GetFullPath(Path.Combine(dir.FullName, "shared", "data", fileName)),
         };

@@ -47,8 +47,9 @@ public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
         {
             var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/dashboards/{item.GetProperty("slug").GetString()}?period=2017/18");
             var s = dashboard.GetProperty("summary");
-            var rows = dashboard.GetProperty("rows").GetArrayLength();
-            rows.Should().Be(item.GetProperty("indicatorCount").GetInt32());
+            var rows = dashboard.GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("current").ValueKind != JsonValueKind.Null);
+            rows.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(item.GetProperty("indicatorCount").GetInt32());
+            s.GetProperty("total").GetInt32().Should().Be(rows, "the counts are of the indicators with a value for the period");
             (s.GetProperty("improved").GetInt32() + s.GetProperty("noRealChange").GetInt32() + s.GetProperty("worse").GetInt32() + s.GetProperty("notDetermined").GetInt32())
                 .Should().Be(rows);
             var q = s.GetProperty("quartiles");

@@ -28,6 +28,9 @@ public sealed class PendingUpload
 
     public DateTimeOffset? ClaimedAt { get; set; }
 
+    /// <summary>Set once confirmed: the load it became. A second confirm (a double click, a reload) goes to that load.</summary>
+    public int? CommittedLoadId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -12,6 +12,7 @@ create table pending_upload (
     content     bytea not null,
     expected    jsonb not null default '[]',     -- what the preview showed as "now", key by key
     claimed_at  timestamptz,                     -- set while a confirm is running, so a double click commits once
+    committed_load_id integer references data_load(id), -- once confirmed: the load it became (a repeat confirm shows it)
     created_at  timestamptz not null default now()
 );
 

@@ -1,0 +1,171 @@
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Imports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>
+/// Administrators' indicator catalogue: download it as indicators.csv, upload a changed file, preview the new,
+/// changed and unchanged indicators (and errors by row and column), confirm, and it is written in one transaction.
+/// </summary>
+[Route("catalogue")]
+[Authorize(Roles = Roles.Administrator)]
+public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads pending, PerformanceDbContext db) : Controller
+{
+    private string UserName => User.Identity?.Name ?? string.Empty;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var recent = await db.DataLoads.AsNoTracking().Where(l => l.Kind == CatalogueUploads.LoadKind)
+            .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
+        return View(new CatalogueStartPage(
+            await db.Indicators.CountAsync(ct),
+            recent,
+            await pending.ListAsync(PendingUpload.CatalogueKind, UserName, ct),
+            uploads.Limits));
+    }
+
+    /// <summary>The catalogue as it is now, in the indicators.csv format: edit it and upload it back.</summary>
+    [HttpGet("template")]
+    public async Task<IActionResult> Template(CancellationToken ct) =>
+        CsvExport.File("indicators.csv", CatalogueImporter.IndicatorColumns, (await uploads.CurrentAsync(ct)).Select(r => r.Cells));
+
+    [HttpPost("upload")]
+    [UploadSizeLimit(FormView = "Upload")]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        var limits = uploads.Limits;
+        string? error = file switch
+        {
+            null => "Select a CSV file to upload",
+            { Length: 0 } => "The selected file is empty",
+            _ when file.Length > limits.MaxBytes => UploadFormModel.TooLarge(file.Length, limits),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            Response.StatusCode = file is { Length: > 0 } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return View("Upload", new UploadFormModel(null, error));
+        }
+
+        using var buffer = new MemoryStream((int)file!.Length);
+        await file.CopyToAsync(buffer, ct);
+        var (stored, _) = await uploads.StoreAsync(UserName, ReturnsController.FileNameOf(file.FileName), buffer.ToArray(), ct);
+        return RedirectToAction(nameof(Preview), new { id = stored.Id });
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        var plan = await uploads.PlanAsync(upload.FileName, upload.Content, ct);
+        return View(new CataloguePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, CatalogueUploads.Moved(upload.Expected, plan)));
+    }
+
+    [HttpGet("{id:guid}/problems.csv")]
+    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        var plan = await uploads.PlanAsync(upload.FileName, upload.Content, ct);
+        return CsvExport.File(ReturnsController.FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
+    }
+
+    [HttpPost("{id:guid}/confirm")]
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        switch (await uploads.ConfirmAsync(upload, UserName, ct))
+        {
+            case CatalogueConfirmOutcome.Committed committed:
+                return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
+            case CatalogueConfirmOutcome.Moved moved:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", new CatalogueConflictPage(upload.Id, upload.FileName, moved.Indicators));
+            case CatalogueConfirmOutcome.Busy:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
+            default:
+                return RedirectToAction(nameof(Preview), new { id });
+        }
+    }
+
+    [HttpPost("{id:guid}/recheck")]
+    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        await uploads.RecheckAsync(upload, ct);
+        return RedirectToAction(nameof(Preview), new { id });
+    }
+
+    [HttpPost("{id:guid}/cancel")]
+    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        await pending.DeleteAsync(id, ct);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("loads/{loadId:int}")]
+    public async Task<IActionResult> Result(int loadId, CancellationToken ct)
+    {
+        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && l.Kind == CatalogueUploads.LoadKind, ct);
+        return load is null ? NotFound() : View(load);
+    }
+}
+
+public sealed record CatalogueStartPage(
+    int IndicatorCount,
+    IReadOnlyList<DataLoad> RecentLoads,
+    IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)> Waiting,
+    UploadOptions Limits);
+
+public sealed record CataloguePreviewPage(Guid Id, string FileName, DateTimeOffset UploadedAt, CataloguePlan Plan, IReadOnlyList<MovedIndicator> MovedSinceUpload)
+{
+    public bool CanConfirm => Plan.CanCommit && MovedSinceUpload.Count == 0;
+
+    public IReadOnlyList<ImportProblem> Errors { get; } = Plan.Errors.ToList();
+
+    public IReadOnlyList<ImportProblem> Warnings { get; } = Plan.Warnings.ToList();
+}
+
+public sealed record CatalogueConflictPage(Guid Id, string FileName, IReadOnlyList<MovedIndicator> Indicators);

@@ -1,0 +1,362 @@
+using System.Globalization;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Imports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>
+/// Analysts' returns: download a template, upload a file, see the preview (new, changed, unchanged values, errors
+/// by row and column), confirm, and see what was loaded. Between preview and confirm the file waits in
+/// <c>pending_upload</c> with the values the preview showed; the confirm checks them again.
+/// </summary>
+[Route("returns")]
+[Authorize(Roles = Roles.CanLoadReturns)]
+public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db) : Controller
+{
+    /// <summary>Rows shown per table on the preview; the CSV downloads have them all.</summary>
+    public const int ShowLimit = 1000;
+
+    private string UserName => User.Identity?.Name ?? string.Empty;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await StartPageAsync(null, null, null, null, ct));
+
+    [HttpGet("template")]
+    public async Task<IActionResult> Template([FromQuery] string? dashboard, [FromQuery] string? period, CancellationToken ct)
+    {
+        var board = string.IsNullOrWhiteSpace(dashboard) ? null
+            : await db.Dashboards.AsNoTracking().FirstOrDefaultAsync(d => d.Slug == dashboard.Trim(), ct);
+        var periodOk = ReportingPeriod.TryParse(period, out var parsed);
+        if (board is null || !periodOk)
+        {
+            var page = await StartPageAsync(
+                board is null ? (string.IsNullOrWhiteSpace(dashboard) ? "Select a dashboard" : $"'{dashboard}' is not a dashboard: select one from the list") : null,
+                periodOk ? null : string.IsNullOrWhiteSpace(period) ? "Enter a period, like 2018/19 or Q1 2021/22" : $"'{period}' is not a period: write it like 2018/19, Q1 2021/22, 2018 or 31/03/2019",
+                dashboard,
+                period,
+                ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), page);
+        }
+
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.DashboardId == board.Id)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new { i.Code, i.Title, i.Frequency })
+            .ToListAsync(ct);
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var indicator in indicators)
+        {
+            foreach (var p in TemplatePeriods(indicator.Frequency, parsed))
+            {
+                rows.Add([indicator.Code, indicator.Title, PeriodText(p), ReturnImporter.DefaultAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+            }
+        }
+
+        return CsvExport.File($"return-{board.Slug}-{FileSafe(parsed.Label)}.csv", TemplateHeader, rows);
+    }
+
+    /// <summary>The template's columns: the returns format, with the indicator's title (ignored on upload) after its code.</summary>
+    public static IReadOnlyList<string> TemplateHeader { get; } =
+        ["indicator_code", "indicator_title", "period", "area_code", "value", "status", "target", "quartile", "comparator_group", "direction", "commentary"];
+
+    /// <summary>
+    /// The periods an indicator reports for the period asked: itself when it fits; a financial year's four quarters
+    /// for a quarterly indicator; a quarter's financial year for an annual one; none when there is no sensible match.
+    /// </summary>
+    public static IEnumerable<ReportingPeriod> TemplatePeriods(string frequency, ReportingPeriod period)
+    {
+        var quarterly = frequency == "quarterly";
+        if (quarterly == (period.Kind == PeriodKind.FinancialQuarter))
+        {
+            return [period];
+        }
+
+        if (quarterly)
+        {
+            return period.Kind == PeriodKind.FinancialYear ? Enumerable.Range(1, 4).Select(q => ReportingPeriod.FinancialQuarter(period.Year, q)) : [];
+        }
+
+        return period.FinancialYearOf() is { } year ? [year] : [];
+    }
+
+    /// <summary>The period as people write it (2018/19, Q1 2021/22), or its code where the label would not read back.</summary>
+    public static string PeriodText(ReportingPeriod period) =>
+        ReportingPeriod.TryParse(period.Label, out var back) && back.Code == period.Code ? period.Label : period.Code;
+
+    [HttpPost("upload")]
+    [UploadSizeLimit(FormView = "Upload")]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        var limits = uploads.Limits;
+        string? error = file switch
+        {
+            null => "Select a CSV file to upload",
+            { Length: 0 } => "The selected file is empty",
+            _ when file.Length > limits.MaxBytes => UploadFormModel.TooLarge(file.Length, limits),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            Response.StatusCode = file is { Length: > 0 } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return View("Upload", new UploadFormModel(null, error));
+        }
+
+        using var buffer = new MemoryStream((int)file!.Length);
+        await file.CopyToAsync(buffer, ct);
+        var (stored, _) = await uploads.StoreAsync(UserName, FileNameOf(file.FileName), buffer.ToArray(), ct);
+        return RedirectToAction(nameof(Preview), new { id = stored.Id });
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        var plan = await uploads.ReplanAsync(upload, ct);
+        return View(new ReturnPreviewPage(
+            upload.Id,
+            upload.FileName,
+            upload.CreatedAt,
+            plan,
+            ReturnUploads.Moved(upload.Expected, plan),
+            await uploads.LoadAsync(plan.AlreadyLoadedAs, ct),
+            uploads.Limits));
+    }
+
+    [HttpGet("{id:guid}/problems.csv")]
+    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        var plan = await uploads.ReplanAsync(upload, ct);
+        return CsvExport.File(FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
+    }
+
+    /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV.</summary>
+    [HttpGet("{id:guid}/changes.csv")]
+    public async Task<IActionResult> ChangesCsv(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        var plan = await uploads.ReplanAsync(upload, ct);
+        string[] header = ["row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary"];
+        return CsvExport.File(FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-preview.csv", header, plan.Changes.Select(c => (IReadOnlyList<string?>)
+        [
+            c.Line.Row.ToString(CultureInfo.InvariantCulture),
+            c.Kind.ToString().ToLowerInvariant(),
+            c.Line.IndicatorCode,
+            c.Line.IndicatorTitle,
+            c.Line.AreaName,
+            c.Line.Period.Label,
+            c.Kind == ChangeKind.New ? string.Empty : c.OldDisplay,
+            c.NewDisplay,
+            c.Line.AsPrinted,
+            c.Line.Assessment?.TargetText,
+            c.Line.Assessment?.Quartile?.Original,
+            c.Line.Assessment?.QuartileGroupCode,
+            c.Line.Assessment?.OfficerDirection?.Words(),
+            c.Line.Assessment?.Commentary,
+        ]));
+    }
+
+    [HttpPost("{id:guid}/confirm")]
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        var outcome = await uploads.ConfirmAsync(upload, UserName, ct);
+        switch (outcome)
+        {
+            case ConfirmOutcome.Committed committed:
+                return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
+            case ConfirmOutcome.Moved moved:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", new ReturnConflictPage(upload.Id, upload.FileName, moved.Values, moved.ImporterConflicts));
+            case ConfirmOutcome.Busy:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Busy", new ReturnBusyPage(upload.Id, upload.FileName));
+            default:
+                // Errors, or already loaded: the preview says which, and offers no confirm.
+                return RedirectToAction(nameof(Preview), new { id });
+        }
+    }
+
+    /// <summary>After values moved: take the values as they are now as the preview, and show it again.</summary>
+    [HttpPost("{id:guid}/recheck")]
+    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        await uploads.RecheckAsync(upload, ct);
+        return RedirectToAction(nameof(Preview), new { id });
+    }
+
+    [HttpPost("{id:guid}/cancel")]
+    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction(nameof(Result), new { loadId });
+        }
+
+        await pending.DeleteAsync(id, ct);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("loads/{loadId:int}")]
+    public async Task<IActionResult> Result(int loadId, CancellationToken ct)
+    {
+        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId, ct);
+        if (load is null)
+        {
+            return NotFound();
+        }
+
+        return View(new ReturnResultPage(load, await uploads.AffectedDashboardsAsync(loadId, ct)));
+    }
+
+    private async Task<ReturnsStartPage> StartPageAsync(string? dashboardError, string? periodError, string? dashboard, string? period, CancellationToken ct)
+    {
+        var dashboards = await db.Dashboards.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DashboardChoice(d.Slug, d.Title)).ToListAsync(ct);
+        var latest = await db.Values.AsNoTracking()
+            .Where(v => v.Period.Kind == nameof(PeriodKind.FinancialYear))
+            .OrderByDescending(v => v.Period.EndDate)
+            .Select(v => v.Period.Code)
+            .FirstOrDefaultAsync(ct);
+        var defaultPeriod = latest is not null && ReportingPeriod.TryParse(latest, out var p) ? PeriodText(p.Kind == PeriodKind.FinancialYear ? ReportingPeriod.FinancialYear(p.Year + 1) : p) : "2019/20";
+        var recent = await db.DataLoads.AsNoTracking()
+            .Where(l => l.Kind != CatalogueUploads.LoadKind)
+            .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
+        return new ReturnsStartPage(
+            recent,
+            await pending.ListAsync(PendingUpload.ReturnsKind, UserName, ct),
+            dashboards,
+            dashboard ?? string.Empty,
+            period ?? defaultPeriod,
+            dashboardError,
+            periodError,
+            uploads.Limits);
+    }
+
+    /// <summary>The uploaded file's own name, without any folders a browser sent, kept short.</summary>
+    public static string FileNameOf(string? name)
+    {
+        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
+        if (file.Length == 0)
+        {
+            file = "upload.csv";
+        }
+
+        return file.Length > 200 ? file[..200] : file;
+    }
+
+    /// <summary>"2017/18" → "2017-18", "Q1 2021/22" → "q1-2021-22".</summary>
+    public static string FileSafe(string text)
+    {
+        var safe = new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (safe.Contains("--", StringComparison.Ordinal))
+        {
+            safe = safe.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return safe.Length == 0 ? "file" : safe;
+    }
+}
+
+public sealed record DashboardChoice(string Slug, string Title);
+
+public sealed record ReturnsStartPage(
+    IReadOnlyList<DataLoad> RecentLoads,
+    IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)> Waiting,
+    IReadOnlyList<DashboardChoice> Dashboards,
+    string Dashboard,
+    string Period,
+    string? DashboardError,
+    string? PeriodError,
+    UploadOptions Limits);
+
+public sealed record ReturnPreviewPage(
+    Guid Id,
+    string FileName,
+    DateTimeOffset UploadedAt,
+    ReturnPlan Plan,
+    IReadOnlyList<MovedValue> MovedSinceUpload,
+    DataLoad? AlreadyLoaded,
+    UploadOptions Limits)
+{
+    public bool CanConfirm => ReturnUploads.CanCommit(Plan) && MovedSinceUpload.Count == 0;
+
+    public IReadOnlyList<ImportProblem> Errors { get; } = Plan.Errors.ToList();
+
+    public IReadOnlyList<ImportProblem> Warnings { get; } = Plan.Warnings.ToList();
+}
+
+public sealed record ReturnConflictPage(Guid Id, string FileName, IReadOnlyList<MovedValue> Values, IReadOnlyList<string> ImporterConflicts)
+{
+    public int Count => Values.Count > 0 ? Values.Count : ImporterConflicts.Count;
+}
+
+public sealed record ReturnBusyPage(Guid Id, string FileName);
+
+public sealed record ReturnResultPage(DataLoad Load, IReadOnlyList<AffectedDashboard> Dashboards);
+
+/// <summary>A line of a GOV.UK error summary: the message, linking to the field or table row it is about.</summary>
+public sealed record ErrorLink(string Text, string Href);
+
+/// <summary>For <c>Views/Returns/_ErrorSummary.cshtml</c>: the first links, and how many more there are (in the table at <paramref name="MoreHref"/>).</summary>
+public sealed record ErrorSummaryModel(string Title, string? Intro, IReadOnlyList<ErrorLink> Links, int More = 0, string? MoreHref = null)
+{
+    /// <summary>Links shown in a summary at most; the rest are counted and left to the errors table.</summary>
+    public const int Limit = 25;
+
+    public static ErrorSummaryModel ForProblems(IReadOnlyList<ImportProblem> errors, string? intro) => new(
+        "There is a problem with the file",
+        intro,
+        errors.Take(Limit).Select((p, i) => new ErrorLink(LoadDisplay.Sentence(p), "#problem-" + (i + 1).ToString(CultureInfo.InvariantCulture))).ToList(),
+        Math.Max(0, errors.Count - Limit),
+        "#errors");
+}
+
+/// <summary>For <c>Views/Returns/_UploadForm.cshtml</c>.</summary>
+public sealed record UploadFormView(string Action, string Label, string Hint, string? Error, string Button);
+
+/// <summary>For <c>Views/Returns/_Problems.cshtml</c>: the errors and warnings tables (the error summary links to rows of the first).</summary>
+public sealed record ProblemTablesModel(IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportProblem> Warnings, int Limit, string CsvHref);

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using LeicsPerformance.Domain.Periods;
+
+namespace LeicsPerformance.Web.Reporting;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The report as shown, and as frozen. A published report's snapshot is exactly these records, serialised to JSON,
+// so they hold only plain values (strings, numbers, flags): never domain objects whose shape might change.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// <summary>One value as shown: its period, the number (base units) and state, the text shown, and whether it is made up.</summary>
+public sealed record CommitteeReportCell(
+    string PeriodCode,
+    string PeriodLabel,
+    decimal? Number,
+    string Status,
+    string Display,
+    string Note,
+    bool Illustrative);
+
+/// <summary>A direction of travel against one comparison, with the words, arrow and the rule's explanation.</summary>
+public sealed record CommitteeDirection(string Code, string Words, string Arrow, string Explanation);
+
+/// <summary>One indicator in a committee's quarterly report, with every rating and the reason for it.</summary>
+public sealed record CommitteeReportRow(
+    string Code,
+    string Title,
+    string DashboardSlug,
+    string DashboardTitle,
+    string Section,
+    string Frequency,
+    bool StrategicPlan,
+    string Polarity,
+    CommitteeReportCell? Current,
+    CommitteeReportCell? Previous,
+    CommitteeReportCell? SameQuarterLastYear,
+    CommitteeDirection VsPrevious,
+    CommitteeDirection? VsSameQuarterLastYear,
+    string TargetText,
+    string TargetStatus,
+    string TargetExplanation,
+    string QuartileLabel,
+    int? QuartileWorst,
+    string QuartileReason,
+    string Marker,
+    string MarkerWords,
+    string MarkerExplanation,
+    string Commentary,
+    IReadOnlyList<string> ExceptionReasons)
+{
+    [JsonIgnore]
+    public bool IsQuarterly => Frequency == "quarterly";
+
+    [JsonIgnore]
+    public bool IsException => ExceptionReasons.Count > 0;
+
+    [JsonIgnore]
+    public IEnumerable<CommitteeReportCell> Cells => new[] { Current, Previous, SameQuarterLastYear }.OfType<CommitteeReportCell>();
+
+    [JsonIgnore]
+    public bool IsIllustrative => Cells.Any(c => c.Illustrative);
+}
+
+/// <summary>
+/// A committee's performance report for a quarter: what the page shows (and, once published, what is frozen).
+/// <see cref="Version"/> is the snapshot format, so a later release can still read reports published today.
+/// </summary>
+public sealed record CommitteeReportSnapshot(
+    int Version,
+    string CommitteeSlug,
+    string CommitteeTitle,
+    string PeriodCode,
+    string PeriodLabel,
+    string PeriodLongLabel,
+    string PreviousPeriodLabel,
+    string SameQuarterLastYearLabel,
+    DateTimeOffset PreparedAt,
+    IReadOnlyList<CommitteeReportRow> Rows,
+    string QuarterlySummary,
+    string AnnualSummary,
+    string QuartileSummary,
+    IReadOnlyList<string> PromptIntroduction,
+    IReadOnlyList<string> Prompts)
+{
+    public const int CurrentVersion = 1;
+
+    /// <summary>"Performance Report for Quarter One 2021-22 (April – June)", in the council's wording.</summary>
+    [JsonIgnore]
+    public string Title => "Performance Report for " + PeriodLongLabel;
+
+    [JsonIgnore]
+    public IEnumerable<CommitteeReportRow> Exceptions => Rows.Where(r => r.IsException);
+
+    [JsonIgnore]
+    public IEnumerable<CommitteeReportRow> Quarterly => Rows.Where(r => r.IsQuarterly);
+
+    [JsonIgnore]
+    public IEnumerable<CommitteeReportRow> Annual => Rows.Where(r => !r.IsQuarterly);
+
+    [JsonIgnore]
+    public bool HasIllustrative => Rows.Any(r => r.IsIllustrative);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pages.
+// ---------------------------------------------------------------------------------------------------------------
+
+public sealed record CommitteeSummary(int Id, string Slug, string Title, string ShortTitle, string Remit);
+
+public sealed record CommitteeScopeItem(string Kind, string Slug, string Title, int IndicatorCount);
+
+public sealed record CommitteeMeetingView(DateOnly Date, string? ConsidersPeriodCode, string Source, bool IsIllustrative)
+{
+    public string DateText => Date.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
+
+/// <summary>A quarter a committee has (or could have) a report for, and its state.</summary>
+public sealed record CommitteeQuarter(ReportingPeriod Period, bool IsPublished, DateTimeOffset? PublishedAt)
+{
+    public string Slug => CommitteePeriods.Slug(Period);
+}
+
+public sealed record CommitteeListItem(CommitteeSummary Committee, CommitteeQuarter? LatestPublished, CommitteeMeetingView? NextMeeting, CommitteeMeetingView? LastMeeting);
+
+public sealed record CommitteePage(
+    CommitteeSummary Committee,
+    IReadOnlyList<CommitteeScopeItem> Scope,
+    IReadOnlyList<CommitteeMeetingView> Meetings,
+    IReadOnlyList<CommitteeQuarter> Quarters,
+    bool ShowsDrafts);
+
+/// <summary>"was £504, now £510 (changed 3 November 2021)".</summary>
+public sealed record CellRevision(string Was, string Now, DateTimeOffset? ChangedAt);
+
+public sealed record QuestionView(
+    int Id,
+    string PeriodCode,
+    string PeriodLabel,
+    string? IndicatorCode,
+    string? IndicatorTitle,
+    string Question,
+    string Response,
+    string AskedBy,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    DateOnly? ClosedOn,
+    string ClosingNote,
+    string? ClosedBy)
+{
+    public bool IsOpen => ClosedOn is null;
+}
+
+/// <summary>The questions on one quarter's report: raised at it, open ones carried forward, and those closed since.</summary>
+public sealed record ReportQuestions(IReadOnlyList<QuestionView> RaisedHere, IReadOnlyList<QuestionView> CarriedForward, IReadOnlyList<QuestionView> ClosedSince);
+
+public sealed record CommitteeReportPage(
+    CommitteeSummary Committee,
+    CommitteeReportSnapshot Report,
+    string PeriodSlug,
+    bool IsPublished,
+    DateTimeOffset? PublishedAt,
+    string? PublishedBy,
+    IReadOnlyDictionary<string, CellRevision> Revisions,
+    ReportQuestions Questions,
+    CommitteeMeetingView? Meeting,
+    IReadOnlyList<(string Code, string Title)> Indicators,
+    bool CanPublish,
+    bool CanRecordQuestions)
+{
+    public static string RevisionKey(string code, string periodCode) => code + "|" + periodCode;
+
+    public CellRevision? RevisionOf(string code, CommitteeReportCell? cell) =>
+        cell is not null && Revisions.TryGetValue(RevisionKey(code, cell.PeriodCode), out var r) ? r : null;
+
+    public string PublishedAtText => PublishedAt is { } at ? CommitteePeriods.DateText(at) : string.Empty;
+}
+
+/// <summary>Readable report addresses: Quarter One 2021-22 is <c>2021-22-q1</c>.</summary>
+public static class CommitteePeriods
+{
+    private static readonly TimeZoneInfo UkTime = FindUkTime();
+
+    public static string Slug(ReportingPeriod quarter) =>
+        string.Create(CultureInfo.InvariantCulture, $"{quarter.Year}-{(quarter.Year + 1) % 100:00}-q{quarter.Quarter}");
+
+    /// <summary>Reads <c>2021-22-q1</c>, or any quarter the domain reads (FY2021Q1, Q1 2021/22, Quarter One 2021-22).</summary>
+    public static bool TryParse(string? text, out ReportingPeriod quarter)
+    {
+        quarter = null!;
+        var s = (text ?? string.Empty).Trim();
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-' && (s[8] == 'q' || s[8] == 'Q')
+            && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var next)
+            && next == (year + 1) % 100
+            && s[9] is >= '1' and <= '4')
+        {
+            quarter = ReportingPeriod.FinancialQuarter(year, s[9] - '0');
+            return true;
+        }
+
+        if (ReportingPeriod.TryParse(s, out var parsed) && parsed.Kind == PeriodKind.FinancialQuarter)
+        {
+            quarter = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"12 October 2021" in UK time.</summary>
+    public static string DateText(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>"12 October 2021 at 14:05" in UK time.</summary>
+    public static string DateTimeText(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static TimeZoneInfo FindUkTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace LeicsPerformance.Benchmark;
+
+/// <summary>
+/// Times the read side in-process, one call at a time, with no HTTP and no load generator: for each
+/// <see cref="PerformanceQueries"/> call the pages and API make, the wall time, this process's CPU time, the bytes
+/// allocated and the SQL commands sent per call. A fresh DbContext per call, as per request in the app. It tells where
+/// a page's time goes, and whether a change to the queries helps, far more steadily than requests/s on a busy machine.
+/// </summary>
+internal static class QueryProfile
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var connectionString = options.Required("connection");
+        var period = ReportingPeriod.Parse(options.Required("period"));
+        var slug = options.Required("slug");
+        var indicator = options.Required("indicator");
+        var iterations = options.Int("iterations", 20);
+        var outFile = options.Optional("out");
+        var counter = new CommandCounter();
+        var dbOptions = new DbContextOptionsBuilder<PerformanceDbContext>().UseNpgsql(connectionString).AddInterceptors(counter).Options;
+        var settings = Microsoft.Extensions.Options.Options.Create(new ReportingOptions());
+
+        (string Name, Func<PerformanceQueries, Task> Call)[] calls =
+        [
+            ($"DashboardAsync({slug}, {period.Code})", q => q.DashboardAsync(slug, period)),
+            ($"AllRatedAsync({period.Code})", q => q.AllRatedAsync(period)),
+            ($"SummaryAsync({period.Code})", q => q.SummaryAsync(period, [])),
+            ($"BenchmarkAsync({indicator}, {period.Code})", q => q.BenchmarkAsync(indicator, period, null)),
+            ($"PeriodsWithDataAsync({slug})", q => q.PeriodsWithDataAsync(slug)),
+            ("PeriodsWithDataAsync(null)", q => q.PeriodsWithDataAsync(null)),
+            ("ResolvePeriodAsync(null, null)", q => q.ResolvePeriodAsync(null, null)),
+        ];
+
+        var report = new StringBuilder();
+        report.Append("| Call | Wall ms/call | CPU ms/call | Allocated MB/call | SQL commands/call |\n| --- | ---: | ---: | ---: | ---: |\n");
+        var process = Process.GetCurrentProcess();
+        foreach (var (name, call) in calls)
+        {
+            async Task Once()
+            {
+                await using var db = new PerformanceDbContext(dbOptions);
+                await call(new PerformanceQueries(db, settings));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                await Once();
+            }
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            counter.Commands = 0;
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < iterations; i++)
+            {
+                await Once();
+            }
+
+            var wall = watch.Elapsed.TotalMilliseconds / iterations;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / iterations;
+            var mb = (GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1048576.0 / iterations;
+            var line = string.Create(CultureInfo.InvariantCulture, $"| `{name}` | {wall:F1} | {cpu:F1} | {mb:F1} | {(double)counter.Commands / iterations:F0} |\n");
+            report.Append(line);
+            Console.Write(line);
+        }
+
+        if (outFile is not null)
+        {
+            await File.WriteAllTextAsync(outFile, report.ToString());
+        }
+
+        return 0;
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Commands;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Commands);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Commands);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
