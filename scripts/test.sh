@@ -15,6 +15,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Many in-process app hosts and browsers in one run: make sure the default inotify limit (128) is not what fails.
+if [ "$(id -u)" = "0" ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  sysctl -q -w fs.inotify.max_user_instances=1024 2>/dev/null || true
+fi
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 ConnectionStrings__Performance="$(scripts/postgres.sh start)"
 export ConnectionStrings__Performance
 

@@ -6,6 +6,13 @@ namespace LeicsPerformance.Web.Tests.Infrastructure;
 /// <summary>The real app, in memory, against a given PostgreSQL database.</summary>
 public sealed class AppFactory(string connectionString, bool loadSampleData = false) : WebApplicationFactory<Program>
 {
+    static AppFactory()
+    {
+        // Each host would otherwise watch appsettings*.json for changes; dozens of hosts in one test run exhaust the
+        // machine's inotify instances (128 per user by default). Tests never edit configuration files.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using LeicsPerformance.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LeicsPerformance.Web.Tests.Browser;
+
+/// <summary>An officer's journey in Chromium: overview → dashboard → indicator → back, the period picker, a CSV
+/// download that matches the table on screen, and printing to PDF.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private LiveApp app = null!;
+
+    public async Task InitializeAsync() => app = LiveApp.Start(await database.CreateCopyAsync());
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Overview_to_dashboard_to_indicator_and_back()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/?period=2017/18");
+        (await page.InnerTextAsync("main")).Should().Contain("Out of 191 metrics, 76 improved (44%)");
+
+        await page.ClickAsync("main a[href*='/dashboards/fair-funding']");
+        await page.WaitForURLAsync("**/dashboards/fair-funding**");
+        (await page.InnerTextAsync("h1")).Should().Contain("Fair Funding");
+        (await page.Locator("tr[data-code]").CountAsync()).Should().Be(13);
+
+        await page.ClickAsync("tr[data-code='FF01'] a");
+        await page.WaitForURLAsync("**/indicators/FF01**");
+        (await page.InnerTextAsync("h1")).Should().Contain("Core Spending Power per head");
+        (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
+
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/dashboards/fair-funding**");
+        (await page.Locator("tr[data-code='FF01']").CountAsync()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_period_picker_changes_the_overview_by_keyboard()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/?period=2017/18");
+        await page.FocusAsync("select[name='period']");
+        await page.SelectOptionAsync("select[name='period']", new SelectOptionValue { Label = "2016/17" });
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**period=FY2016**");
+        (await page.InnerTextAsync("h1")).Should().Contain("2016/17");
+    }
+
+    [Fact]
+    public async Task The_dashboard_csv_download_has_the_rows_of_the_table()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/dashboards/wellbeing-public-health?period=2017/18");
+        var codesOnScreen = await page.Locator("tr[data-code]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
+        var titlesOnScreen = await page.Locator("tr[data-code] a").AllInnerTextsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Download this table as CSV"));
+        var path = await download.PathAsync();
+        using var reader = new StreamReader(path!);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var records = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+
+        codesOnScreen.Should().NotBeEmpty();
+        records.Select(r => (string)r["code"]).Should().Equal(codesOnScreen);
+        records.Select(r => (string)r["description"]).Should().Equal(titlesOnScreen.Select(t => t.Trim()));
+    }
+
+    [Theory]
+    [InlineData("/indicators/FF01?period=2018/19")]
+    [InlineData("/indicators/ES08?period=2017/18")]
+    [InlineData("/funding")]
+    [InlineData("/funding?group=county-councils&compare=surrey")]
+    [InlineData("/account/sign-in")]
+    public async Task More_pages_pass_axe(string url)
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        var response = await page.GotoAsync(url);
+        response!.Ok.Should().BeTrue();
+        (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_dashboard_prints_to_pdf_with_its_table_and_without_navigation()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/dashboards/fair-funding?period=2017/18");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        pdf.Length.Should().BeGreaterThan(10_000);
+
+        var text = PdfText(pdf);
+        text.Should().Contain("Core Spending Power per head of population").And.Contain("Fair Funding");
+        text.Should().NotContain("Skip to main content").And.NotContain("Download this table as CSV");
+    }
+
+    /// <summary>Extracts a PDF's text with pdftotext (Debian's poppler-utils), which the test script installs.</summary>
+    private static string PdfText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"lp-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("pdftotext did not start: install poppler-utils.");
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return text;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("pdftotext is missing: install it with `sudo apt-get install -y poppler-utils`.", e);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
