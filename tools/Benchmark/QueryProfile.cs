@@ -45,7 +45,8 @@ internal static class QueryProfile
         var report = new StringBuilder();
         report.Append("| Call | Wall ms/call | CPU ms/call | Allocated MB/call | SQL commands/call |\n| --- | ---: | ---: | ---: | ---: |\n");
         var process = Process.GetCurrentProcess();
-        foreach (var (name, call) in calls)
+        var only = options.Optional("only");
+        foreach (var (name, call) in calls.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             async Task Once()
             {

@@ -136,8 +136,8 @@ public static class CommandLine
             throw new InvalidOperationException($"No such file: '{path}'. Usage: import-returns FILE.csv [--dry-run]");
         }
 
-        var importer = sp.GetRequiredService<ReturnImporter>();
-        var plan = await importer.PlanAsync(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
+        // The same checks as an upload in the browser: file type, quoting, row limit, then every row.
+        var plan = await sp.GetRequiredService<ReturnUploads>().PlanAsync(Path.GetFileName(path), await File.ReadAllBytesAsync(path), CancellationToken.None);
         foreach (var problem in plan.Problems)
         {
             await (problem.IsWarning ? Console.Out : Console.Error).WriteLineAsync(problem.ToString());
@@ -163,9 +163,22 @@ public static class CommandLine
             return 0;
         }
 
-        var load = await importer.CommitAsync(plan, "import", Environment.UserName);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded as load {load.Id}."));
-        return 0;
+        try
+        {
+            var load = await sp.GetRequiredService<ReturnImporter>().CommitAsync(plan, "import", Environment.UserName);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded as load {load.Id}."));
+            return 0;
+        }
+        catch (ReturnConflictException conflict)
+        {
+            await Console.Error.WriteLineAsync(conflict.Message);
+            foreach (var line in conflict.Conflicts)
+            {
+                await Console.Error.WriteLineAsync("  " + line);
+            }
+
+            return 1;
+        }
     }
 
     private static string? Option(string[] args, string name)

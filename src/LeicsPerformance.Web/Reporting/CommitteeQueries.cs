@@ -327,6 +327,24 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
     public Task<bool> AnyIllustrativeAsync(CancellationToken ct = default) =>
         db.DataLoads.AsNoTracking().AnyAsync(l => EF.Property<bool>(l, "IsIllustrative") && l.RevertedAt == null, ct);
 
+    /// <summary>
+    /// Whether any of these indicators' home-area values for these periods was written by a load of illustrative
+    /// figures: for a dashboard, overview or indicator page deciding whether to show the illustrative warning
+    /// (<c>Views/Committees/_IllustrativeWarning.cshtml</c>).
+    /// </summary>
+    public async Task<bool> AnyIllustrativeAsync(IReadOnlyCollection<string> indicatorCodes, IReadOnlyCollection<string> periodCodes, CancellationToken ct = default)
+    {
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var codes = indicatorCodes.ToArray();
+        var periods = periodCodes.ToArray();
+        return await (
+                from v in db.Values.AsNoTracking()
+                join l in db.DataLoads.AsNoTracking() on v.DataLoadId equals l.Id
+                where v.AreaId == homeId && codes.Contains(v.Indicator.Code) && periods.Contains(v.Period.Code) && EF.Property<bool>(l, "IsIllustrative")
+                select v.Id)
+            .AnyAsync(ct);
+    }
+
     // ----- Publishing ------------------------------------------------------------------------------------------
 
     public async Task<PublishedCommitteeReport?> PublishedAsync(int committeeId, ReportingPeriod quarter, CancellationToken ct = default) =>

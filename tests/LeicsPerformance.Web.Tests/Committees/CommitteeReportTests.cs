@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static LeicsPerformance.Web.Tests.Committees.CommitteeClient;
 
 namespace LeicsPerformance.Web.Tests.Committees;
@@ -41,6 +42,14 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
         (await db.QuestioningPrompts.CountAsync(p => p.Kind == "prompt")).Should().Be(7);
         (await db.QuestioningPrompts.AnyAsync(p => p.Text == "What does success look like?")).Should().BeTrue();
         database.SeedResult.Problems.Where(p => !p.IsWarning).Should().BeEmpty();
+
+        // Only the file under data/returns/illustrative/ is marked as made up.
+        (await db.DataLoads.Where(l => EF.Property<bool>(l, "IsIllustrative")).Select(l => l.FileName).ToListAsync())
+            .Should().Equal("returns/illustrative/quarterly-2020-21-to-2021-22.csv");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<LeicsPerformance.Web.Reporting.CommitteeQueries>();
+        (await queries.AnyIllustrativeAsync(["QAC01", "HC01"], ["FY2021Q1"])).Should().BeTrue();
+        (await queries.AnyIllustrativeAsync(["HC01", "FF01"], ["FY2017", "FY2021Q1"])).Should().BeFalse("the compendium's figures are the council's own");
     }
 
     [Fact]
