@@ -14,6 +14,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
     options.UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>())));
 builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
+// Write £, ‐, → and ↑ as themselves in HTML rather than as numeric entities: the pages are UTF-8 throughout.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<PerformanceQueries>();
 builder.Services.AddScoped<IndicatorQueries>();
 builder.Services.AddScoped<SampleDataSeeder>();
@@ -61,6 +64,14 @@ builder.Services.AddControllersWithViews(options =>
     // Every form that writes carries an antiforgery token, and the server checks it on every unsafe method.
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
+// Read pages and API answers change only when data is committed: cache them for anonymous readers, varying by
+// query string and by the data version, so a new load is visible at once. Signed-in users are never served cache.
+builder.Services.AddOutputCache(options =>
+    options.AddPolicy(OutputCachePolicies.Data, policy => policy
+        .Expire(TimeSpan.FromMinutes(10))
+        .SetVaryByQuery("*")
+        .VaryByValue(_ => new KeyValuePair<string, string>("data-version", DataVersion.Current))));
+
 var app = builder.Build();
 
 if (CommandLine.IsCommand(args))
@@ -91,6 +102,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapControllers();
 
 await app.RunAsync();

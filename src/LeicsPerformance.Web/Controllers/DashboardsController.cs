@@ -15,6 +15,7 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await queries.ListDashboardsAsync(ct));
 
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{slug}")]
     public async Task<IActionResult> Show(
         string slug,
@@ -117,6 +118,7 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         var sections = view.Rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var filters = DashboardFilters.Parse(section, quartile, direction, strategic, sections);
         var rows = view.Rows.Where(filters.Matches).ToList();
+        ViewData["Illustrative"] = view.Rows.Any(r => r.IsIllustrative);
         return (null, new DashboardPage(
             view,
             filters,

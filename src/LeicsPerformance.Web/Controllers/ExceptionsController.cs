@@ -12,6 +12,7 @@ namespace LeicsPerformance.Web.Controllers;
 [Route("exceptions")]
 public sealed class ExceptionsController(PerformanceQueries queries) : Controller
 {
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
 
         var rows = await queries.AllRatedAsync(resolved, ct);
         var sections = ExceptionsReport.Build(rows, await ThemeTitlesAsync(ct));
+        ViewData["Illustrative"] = rows.Any(r => r.IsIllustrative);
         return View(new ExceptionsPage(PerformanceQueries.ToOption(resolved), periods, sections, rows.Count));
     }
 

@@ -14,6 +14,7 @@ public sealed class FundingController(PerformanceDbContext db, PerformanceQuerie
 {
     private readonly FundingQueries queries = new(db, performance, indicators, options);
 
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? compare, CancellationToken ct)
     {

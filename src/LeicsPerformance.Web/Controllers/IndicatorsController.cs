@@ -7,8 +7,9 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>One indicator: what it measures, this period's ratings and why, its trend, benchmark and value history; each table as CSV.</summary>
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorQueries queries) : Controller
+public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQueries performance) : Controller
 {
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, [FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? history, CancellationToken ct)
     {
@@ -18,7 +19,13 @@ public sealed class IndicatorsController(IndicatorQueries queries) : Controller
         }
 
         var view = await queries.PageAsync(code, resolved, group, IsAll(history), ct);
-        return view is null ? NotFound() : View(view);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Illustrative"] = await performance.HasIllustrativeValuesAsync(view.Details.Code, ct);
+        return View(view);
     }
 
     [HttpGet("{code}/trend.csv")]

@@ -60,6 +60,10 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
 
     public DbSet<LoadRevert> LoadReverts => Set<LoadRevert>();
 
+    /// <summary>Every context, however it was made (app, seeder, command line, tests), moves the data version on commit.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(DataVersionInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

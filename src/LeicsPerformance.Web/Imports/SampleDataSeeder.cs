@@ -31,7 +31,12 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 Read(dataFolder, "catalogue/themes.csv", "slug", "title", "sort_order"),
                 Read(dataFolder, "catalogue/dashboards.csv", "slug", "theme", "title", "sort_order"),
                 ct);
-            await catalogue.ImportIndicatorsAsync(Read(dataFolder, "catalogue/indicators.csv", "code", "dashboard", "title", "polarity", "unit", "sort_order"), ct);
+            // indicators.csv is the converted compendium; further files (indicators-*.csv) add to it, in name order.
+            foreach (var file in IndicatorFiles(dataFolder))
+            {
+                await catalogue.ImportIndicatorsAsync(Read(dataFolder, file, "code", "dashboard", "title", "polarity", "unit", "sort_order"), ct);
+            }
+
             problems.AddRange(catalogue.Problems);
             await transaction.CommitAsync(ct);
         }
@@ -48,17 +53,20 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
         foreach (var path in files)
         {
             var name = (illustrative.Contains(path) ? "returns/illustrative/" : "returns/") + Path.GetFileName(path);
+            var content = await File.ReadAllBytesAsync(path, ct);
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
+            {
+                // Already loaded: skip before planning, so a restart does not re-check every file.
+                continue;
+            }
+
             var importer = new ReturnImporter(db);
-            var plan = await importer.PlanAsync(name, await File.ReadAllBytesAsync(path, ct), ct: ct);
+            var plan = await importer.PlanAsync(name, content, ct: ct);
             problems.AddRange(plan.Problems);
             if (plan.HasErrors)
             {
                 logger.LogError("{File} was not loaded: {Count} row(s) have errors (listed below).", name, plan.RejectedRowCount);
-                continue;
-            }
-
-            if (plan.AlreadyLoadedAs is not null)
-            {
                 continue;
             }
 
@@ -85,6 +93,11 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
 
         return new Result(problems, loaded);
     }
+
+    private static IEnumerable<string> IndicatorFiles(string dataFolder) =>
+        Directory.GetFiles(Path.Combine(dataFolder, "catalogue"), "indicators*.csv")
+            .Select(path => "catalogue/" + Path.GetFileName(path))
+            .Order(StringComparer.Ordinal);
 
     private static CsvTable Read(string folder, string file, params string[] required)
     {

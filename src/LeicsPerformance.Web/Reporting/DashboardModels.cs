@@ -8,7 +8,8 @@ public sealed record PeriodOption(string Code, string Label, string LongLabel);
 public sealed record DashboardListItem(string Slug, string Title, string ThemeSlug, string ThemeTitle, int IndicatorCount);
 
 /// <summary>A value as shown: the number formatted UK-style (or the state), with its own period note.</summary>
-public sealed record ShownValue(decimal? Number, string Status, string Display, string Note, string PeriodLabel);
+/// <param name="Illustrative">The value came from an illustrative (made-up) sample load, and every page showing it must say so.</param>
+public sealed record ShownValue(decimal? Number, string Status, string Display, string Note, string PeriodLabel, bool Illustrative = false);
 
 /// <summary>One indicator on a dashboard for a period, with every rating and the reason for it.</summary>
 public sealed record RatedIndicator(
@@ -33,7 +34,11 @@ public sealed record RatedIndicator(
     string QuartileLabel,
     string QuartileReason,
     MarkerRating Marker,
-    string Commentary);
+    string Commentary)
+{
+    /// <summary>Either value shown comes from an illustrative sample load.</summary>
+    public bool IsIllustrative => Current?.Illustrative == true || Previous?.Illustrative == true;
+}
 
 /// <summary>Headline counts. Only indicators with a value held for the period count (a "No data" value counts, as
 /// "cannot be determined"; an indicator with nothing loaded for the period does not), so every screen agrees.</summary>

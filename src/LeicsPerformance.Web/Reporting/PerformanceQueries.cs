@@ -127,7 +127,15 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
         var homeValues = await db.Values.AsNoTracking()
             .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && codes.Contains(v.Period.Code))
-            .Select(v => new { v.IndicatorId, PeriodCode = v.Period.Code, v.Value, v.Status, v.Note })
+            .Select(v => new
+            {
+                v.IndicatorId,
+                PeriodCode = v.Period.Code,
+                v.Value,
+                v.Status,
+                v.Note,
+                Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var assessments = await db.Assessments.AsNoTracking()
             .Where(a => ids.Contains(a.IndicatorId) && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
@@ -144,8 +152,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == previous.Code);
             assessments.TryGetValue(indicator.Id, out var assessment);
 
-            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, period);
-            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, previous);
+            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, period) with { Illustrative = now.Illustrative };
+            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, previous) with { Illustrative = before.Illustrative };
             var currentNumber = UsableNumber(now?.Value, now?.Status);
             var previousNumber = UsableNumber(before?.Value, before?.Status);
             var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
@@ -256,6 +264,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         }
 
         var groups = await LatestGroupsAsync(period, ct);
+        var byIndicator = values.ToLookup(v => v.IndicatorId);
         foreach (var indicator in withGroup)
         {
             if (!groups.TryGetValue(indicator.ComparatorGroupCode!, out var group))
@@ -263,8 +272,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 continue;
             }
 
-            var members = values
-                .Where(v => v.IndicatorId == indicator.Id && group.Members.Contains(v.AreaId))
+            var members = byIndicator[indicator.Id]
+                .Where(v => group.Members.Contains(v.AreaId))
                 .Select(v => (v.AreaId, new BenchmarkValue(v.AreaCode, v.AreaName, v.Value)))
                 .ToList();
             if (members.Count > 0)
@@ -320,6 +329,12 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var rating = QuartilePosition.Compute(values, settings.HomeAreaCode, polarity, group.Name.ToLowerInvariant(), format);
         return new BenchmarkView(indicator.Code, indicator.Title, format, ToOption(period), code, group.Name, group.Year, settings.HomeAreaCode, rating);
     }
+
+    /// <summary>Whether any value held for the indicator came from an illustrative (made-up) sample load.</summary>
+    public Task<bool> HasIllustrativeValuesAsync(string indicatorCode, CancellationToken ct = default) =>
+        db.Values.AsNoTracking().AnyAsync(
+            v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && EF.Property<bool>(l, "IsIllustrative")),
+            ct);
 
     public async Task<int> HomeAreaIdAsync(CancellationToken ct = default) =>
         await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Id).FirstOrDefaultAsync(ct);

@@ -24,7 +24,7 @@ public sealed class IllustrativeDataTests
     [Fact]
     public void Every_illustrative_indicator_is_quarterly_in_the_catalogue_and_coded_Q()
     {
-        var catalogue = File.ReadAllLines(Path.Combine(TestDatabase.RepositoryRoot(), "data", "catalogue", "indicators.csv"));
+        var catalogue = File.ReadAllLines(Path.Combine(TestDatabase.RepositoryRoot(), "data", "catalogue", "indicators-illustrative-quarterly.csv"));
         foreach (var code in IllustrativeQuarterlyData.Codes)
         {
             code.Should().StartWith("Q");

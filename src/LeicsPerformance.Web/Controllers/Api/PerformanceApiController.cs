@@ -10,10 +10,12 @@ namespace LeicsPerformance.Web.Controllers.Api;
 [Produces("application/json")]
 public sealed class PerformanceApiController(PerformanceQueries queries) : ControllerBase
 {
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards")]
     public async Task<IEnumerable<ApiDashboardListItem>> Dashboards(CancellationToken ct) =>
         (await queries.ListDashboardsAsync(ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount));
 
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards/{slug}")]
     public async Task<ActionResult<ApiDashboard>> Dashboard(string slug, [FromQuery] string? period, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
             view.Rows.Select(ToApi).ToList());
     }
 
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("summary")]
     public async Task<ActionResult<ApiSummary>> Summary([FromQuery] string? period, [FromQuery] string? exclude, CancellationToken ct)
     {
@@ -53,6 +56,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
         return ToApi(await queries.SummaryAsync(resolved, excluded, ct));
     }
 
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("indicators/{code}/benchmark")]
     public async Task<ActionResult<ApiBenchmark>> Benchmark(string code, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
