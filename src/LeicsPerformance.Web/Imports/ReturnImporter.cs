@@ -407,21 +407,30 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             await copy.CompleteAsync(ct);
         }
 
+        // A temporary table has no statistics until analysed; without them the joins below are planned for a handful
+        // of rows and run as nested loops over a 100,000-row file.
+        await Execute(connection, "analyze incoming_value", ct);
+
         // One commit at a time (they are short): then "nothing moved since the preview" stays true until we commit,
         // and of two analysts committing overlapping files one wins and the other is told what changed.
         await Execute(connection, "select pg_advisory_xact_lock(7231)", ct);
         var conflicts = new List<string>();
         await using (var check = new NpgsqlCommand("""
-            select ind.code, a.name, p.label, v.value, v.status, i.expected_value, i.expected_status, i.expected_exists
-            from incoming_value i
-            join indicator ind on ind.id = i.indicator_id
-            join area a on a.id = i.area_id
-            join reporting_period p on p.id = i.period_id
-            left join indicator_value v on v.indicator_id = i.indicator_id and v.area_id = i.area_id and v.period_id = i.period_id
-            where (i.expected_exists and (v.id is null or v.value is distinct from i.expected_value or v.status is distinct from i.expected_status))
-               or (not i.expected_exists and v.id is not null)
+            with moved as (
+                select i.indicator_id, i.area_id, i.period_id, v.value, v.status, i.expected_value, i.expected_status, i.expected_exists
+                from incoming_value i
+                left join indicator_value v on v.indicator_id = i.indicator_id and v.area_id = i.area_id and v.period_id = i.period_id
+                where (i.expected_exists and (v.id is null or v.value is distinct from i.expected_value or v.status is distinct from i.expected_status))
+                   or (not i.expected_exists and v.id is not null)
+                limit 200
+            )
+            -- Names are looked up only for what moved, not for every row of the file.
+            select ind.code, a.name, p.label, m.value, m.status, m.expected_value, m.expected_status, m.expected_exists
+            from moved m
+            join indicator ind on ind.id = m.indicator_id
+            join area a on a.id = m.area_id
+            join reporting_period p on p.id = m.period_id
             order by ind.code, a.name, p.label
-            limit 200
             """, connection))
         await using (var reader = await check.ExecuteReaderAsync(ct))
         {

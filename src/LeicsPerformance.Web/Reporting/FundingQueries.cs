@@ -139,18 +139,10 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         IndicatorDetails details, ReportingPeriod period, string? groupCode, bool strictGroup, CancellationToken ct)
     {
         var groups = await GroupsAsync(details, period, ct);
-        var requested = string.IsNullOrWhiteSpace(groupCode) ? null : groupCode.Trim();
-        var group = requested is null ? groups.FirstOrDefault() : groups.FirstOrDefault(g => g.Code == requested);
-        string? notShown = null;
-        if (group is null && requested is not null)
+        var (refused, group, notShown) = GroupOption.Choose(groups, groupCode, strictGroup);
+        if (refused)
         {
-            if (strictGroup)
-            {
-                return null;
-            }
-
-            notShown = requested;
-            group = groups.FirstOrDefault();
+            return null;
         }
 
         if (group is null)

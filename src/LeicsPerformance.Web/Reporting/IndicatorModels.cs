@@ -48,7 +48,24 @@ public sealed record TrendChartPoint(string Period, decimal? Value, string Displ
 public sealed record IndicatorTrend(IReadOnlyList<TrendRow> Rows, string Summary, TrendChartData Chart);
 
 /// <summary>A comparator group offered for a benchmark: how many members it has and how many hold a value.</summary>
-public sealed record GroupOption(string Code, string Name, int Year, string Source, int Members, int WithValues);
+public sealed record GroupOption(string Code, string Name, int Year, string Source, int Members, int WithValues)
+{
+    /// <summary>
+    /// The group asked for, else the first on offer. An unknown group is refused when <paramref name="strict"/>
+    /// (CSV downloads answer 404), otherwise replaced by the default and named in <c>NotShown</c> so the page can say so.
+    /// </summary>
+    public static (bool Refused, GroupOption? Group, string? NotShown) Choose(IReadOnlyList<GroupOption> groups, string? requestedCode, bool strict)
+    {
+        var requested = string.IsNullOrWhiteSpace(requestedCode) ? null : requestedCode.Trim();
+        var group = requested is null ? groups.FirstOrDefault() : groups.FirstOrDefault(g => g.Code == requested);
+        if (group is not null || requested is null)
+        {
+            return (false, group, null);
+        }
+
+        return strict ? (true, null, null) : (false, groups.FirstOrDefault(), requested);
+    }
+}
 
 public sealed record BenchmarkRow(int Rank, string AreaCode, string AreaName, decimal Value, string Display, int? Quartile, bool IsHome);
 
