@@ -1,4 +1,6 @@
+using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Web.Imports;
+using LeicsPerformance.Web.Reporting;
 
 namespace LeicsPerformance.Web.Data;
 
@@ -42,5 +44,35 @@ public static class DatabaseStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SampleDataSeeder>().SeedAsync(folder);
+        await PublishSampleReportsAsync(scope.ServiceProvider, app.Configuration["SampleData:PublishQuarter"] ?? "Q1 2021/22", logger);
+    }
+
+    /// <summary>
+    /// So that a new user sees a published committee report on first run (viewers see only published ones), the sample
+    /// data publishes each committee's report for one quarter, once. Its figures are the illustrative quarterly sample,
+    /// and every page showing them says so.
+    /// </summary>
+    private static async Task PublishSampleReportsAsync(IServiceProvider services, string quarterText, ILogger logger)
+    {
+        if (!ReportingPeriod.TryParse(quarterText, out var quarter) || quarter.Kind != PeriodKind.FinancialQuarter)
+        {
+            logger.LogWarning("SampleData:PublishQuarter '{Quarter}' is not a quarter; no sample report published.", quarterText);
+            return;
+        }
+
+        var committees = services.GetRequiredService<CommitteeQueries>();
+        foreach (var item in await committees.ListAsync(DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            var committee = item.Committee;
+            if (await committees.PublishedAsync(committee.Id, quarter) is not null)
+            {
+                continue;
+            }
+
+            if (await committees.PublishAsync(committee, quarter, "sample data (illustrative)") is not null)
+            {
+                logger.LogInformation("Published the sample {Quarter} report for {Committee}", quarter.Label, committee.Slug);
+            }
+        }
     }
 }

@@ -72,9 +72,9 @@ public sealed class LiveApp : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static LiveApp Start(string connectionString)
+    public static LiveApp Start(string connectionString, bool loadSampleData = false)
     {
-        var factory = new AppFactory(connectionString);
+        var factory = new AppFactory(connectionString, loadSampleData);
         factory.UseKestrel(0);
         factory.StartServer();
         return new LiveApp(factory, factory.ClientOptions.BaseAddress, connectionString);
