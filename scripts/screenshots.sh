@@ -24,4 +24,5 @@ shot overview "/?period=2017/18" 1800
 shot dashboard-fair-funding "/dashboards/fair-funding?period=2017/18" 1800
 shot indicator-ff01 "/indicators/FF01?period=2018/19" 2200
 shot funding "/funding?compare=camden" 1600
-shot committee-report "/committees" 1400
+shot committees "/committees" 1400
+shot committee-report "/committees/adults-and-communities/2021-22-q1" 2400
