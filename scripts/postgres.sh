@@ -23,6 +23,12 @@ find_bin() {
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -n "$dir" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
   if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -z "${LEICS_NO_INSTALL:-}" ]; then
+    echo "PostgreSQL server binaries not found: installing Debian's postgresql package ..." >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [ -n "$dir" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
+  fi
   cat >&2 <<'MSG'
 PostgreSQL server binaries were not found (looked in /usr/lib/postgresql/*/bin and on PATH).
 Install them, for example on Debian/Ubuntu:  sudo apt-get install -y postgresql
