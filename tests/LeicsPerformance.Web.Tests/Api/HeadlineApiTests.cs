@@ -7,27 +7,12 @@ namespace LeicsPerformance.Web.Tests.Api;
 
 /// <summary>The council's own printed headline figures, reproduced from the loaded sample data through the API.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
+public sealed class HeadlineApiTests(TestDatabase database) : AppTest(database)
 {
-    private AppFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new AppFactory(await database.CreateCopyAsync());
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Summary_for_2017_18_excluding_schools_and_crime_reproduces_the_compendium_headline()
     {
-        var summary = await client.GetFromJsonAsync<JsonElement>(
+        var summary = await Client.GetFromJsonAsync<JsonElement>(
             "/api/summary?period=2017/18&exclude=opportunity-school-and-academy-performance,keeping-people-safe-police-and-crime");
 
         summary.GetProperty("total").GetInt32().Should().Be(191);
@@ -41,11 +26,11 @@ public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Summary_counts_always_add_up_for_every_dashboard()
     {
-        var dashboards = await client.GetFromJsonAsync<JsonElement[]>("/api/dashboards");
+        var dashboards = await Client.GetFromJsonAsync<JsonElement[]>("/api/dashboards");
         dashboards.Should().HaveCount(16);
         foreach (var item in dashboards!)
         {
-            var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/dashboards/{item.GetProperty("slug").GetString()}?period=2017/18");
+            var dashboard = await Client.GetFromJsonAsync<JsonElement>($"/api/dashboards/{item.GetProperty("slug").GetString()}?period=2017/18");
             var s = dashboard.GetProperty("summary");
             var rows = dashboard.GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("current").ValueKind != JsonValueKind.Null);
             rows.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(item.GetProperty("indicatorCount").GetInt32());
@@ -61,12 +46,12 @@ public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Leicestershire_core_spending_power_is_147th_of_150_and_27th_of_27_county_councils()
     {
-        var all = await client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=upper-tier-authorities");
+        var all = await Client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=upper-tier-authorities");
         all.GetProperty("rank").GetInt32().Should().Be(147);
         all.GetProperty("groupSize").GetInt32().Should().Be(150);
         all.GetProperty("quartile").GetInt32().Should().Be(4);
 
-        var counties = await client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=county-councils");
+        var counties = await Client.GetFromJsonAsync<JsonElement>("/api/indicators/FF01/benchmark?period=2018/19&group=county-councils");
         counties.GetProperty("rank").GetInt32().Should().Be(27);
         counties.GetProperty("groupSize").GetInt32().Should().Be(27);
         counties.GetProperty("quartile").GetInt32().Should().Be(4);
@@ -76,7 +61,7 @@ public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Dashboard_rows_explain_their_direction_with_values_and_polarity()
     {
-        var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/dashboards/strong-economy-employment-and-skills?period=2017/18");
+        var dashboard = await Client.GetFromJsonAsync<JsonElement>("/api/dashboards/strong-economy-employment-and-skills?period=2017/18");
         var claimants = dashboard.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("title").GetString()!.StartsWith("% Out", StringComparison.Ordinal));
 
         claimants.GetProperty("direction").GetString().Should().Be("worse");
@@ -92,7 +77,7 @@ public sealed class HeadlineApiTests(TestDatabase database) : IAsyncLifetime
     [InlineData("/api/indicators/NOPE/benchmark?period=2018/19", HttpStatusCode.NotFound)]
     public async Task Bad_requests_get_a_problem_response(string url, HttpStatusCode expected)
     {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
         response.StatusCode.Should().Be(expected);
         (await response.Content.ReadAsStringAsync()).Should().Contain("title");
     }

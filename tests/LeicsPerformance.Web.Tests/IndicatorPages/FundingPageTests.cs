@@ -6,27 +6,12 @@ namespace LeicsPerformance.Web.Tests.IndicatorPages;
 
 /// <summary>The funding page (/funding): Core Spending Power per head ranked, "if we were funded like X", spend per head by service.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
+public sealed class FundingPageTests(TestDatabase database) : AppTest(database)
 {
-    private AppFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new AppFactory(await database.CreateCopyAsync());
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Compared_with_Camden_Leicestershire_would_have_330m_more_a_year_and_the_page_shows_the_working()
     {
-        var page = await PageReader.PageAsync(client, "/funding?compare=camden");
+        var page = await PageReader.PageAsync(Client, "/funding?compare=camden");
 
         PageReader.Text(page.GetElementById("comparison-sentence")!).Should()
             .Be("If Leicestershire were funded like Camden it would have £330m more a year.");
@@ -40,7 +25,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Compared_with_an_authority_funded_below_Leicestershire_the_sentence_says_less()
     {
-        var page = await PageReader.PageAsync(client, "/funding?compare=york");
+        var page = await PageReader.PageAsync(Client, "/funding?compare=york");
 
         // (645 − 677) × 683,000 = −21,856,000
         PageReader.Text(page.GetElementById("comparison-sentence")!).Should()
@@ -51,7 +36,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task By_default_the_page_shows_2018_19_for_all_150_upper_tier_authorities_with_Leicestershire_147th()
     {
-        var page = await PageReader.PageAsync(client, "/funding");
+        var page = await PageReader.PageAsync(Client, "/funding");
 
         page.QuerySelector("#period option[selected]")!.TextContent.Should().Be("2018/19");
         page.QuerySelectorAll("#period option").Should().HaveCount(1, "only 2018/19 holds figures for more than one authority");
@@ -75,7 +60,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Among_county_councils_Leicestershire_is_27th_of_27()
     {
-        var page = await PageReader.PageAsync(client, "/funding?period=2018/19&group=county-councils&compare=surrey");
+        var page = await PageReader.PageAsync(Client, "/funding?period=2018/19&group=county-councils&compare=surrey");
 
         PageReader.Text(page.GetElementById("rank-sentence")!).Should()
             .StartWith("Leicestershire is ranked 27 of 27 county councils");
@@ -96,9 +81,9 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [InlineData("county-councils", 27)]
     public async Task The_ranking_csv_rows_equal_the_table(string group, int count)
     {
-        var page = await PageReader.PageAsync(client, $"/funding?period=2018/19&group={group}");
+        var page = await PageReader.PageAsync(Client, $"/funding?period=2018/19&group={group}");
         var table = PageReader.BodyRows(page, "funding-table");
-        var (header, rows, _) = await PageReader.CsvAsync(client, $"/funding/csv?period=2018/19&group={group}");
+        var (header, rows, _) = await PageReader.CsvAsync(Client, $"/funding/csv?period=2018/19&group={group}");
 
         header.Should().Equal("period", "comparator_group", "rank", "area_code", "authority", "csp_per_head", "difference_to_home_per_head", "additional_funding_if_home_funded_at_same_level", "quartile");
         rows.Should().HaveCount(count).And.HaveCount(table.Count);
@@ -119,7 +104,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Spend_per_head_by_service_lists_the_other_per_head_indicators_with_their_reported_quartiles()
     {
-        var page = await PageReader.PageAsync(client, "/funding");
+        var page = await PageReader.PageAsync(Client, "/funding");
 
         var rows = PageReader.BodyRows(page, "services-table");
         rows.Select(r => r[0]).Should().Equal(
@@ -141,7 +126,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_authority_or_group_is_said_plainly_and_the_default_shown()
     {
-        var page = await PageReader.PageAsync(client, "/funding?compare=atlantis&group=martians");
+        var page = await PageReader.PageAsync(Client, "/funding?compare=atlantis&group=martians");
 
         PageReader.Text(page.Body!).Should().Contain("No Core Spending Power figure is held for “atlantis” in 2018/19.");
         PageReader.Text(page.Body!).Should().Contain("There is no comparator group “martians”");
@@ -154,7 +139,7 @@ public sealed class FundingPageTests(TestDatabase database) : IAsyncLifetime
     [InlineData("/funding/csv?period=2017/18", HttpStatusCode.NotFound)]
     public async Task Bad_requests_are_refused(string url, HttpStatusCode expected)
     {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
         response.StatusCode.Should().Be(expected);
     }
 }

@@ -5,30 +5,15 @@ namespace LeicsPerformance.Web.Tests.Pages;
 
 /// <summary>Error pages (not found vs a fault) and the accessibility statement.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class ErrorAndStatementPageTests(TestDatabase database) : IAsyncLifetime
+public sealed class ErrorAndStatementPageTests(TestDatabase database) : AppTest(database)
 {
-    private AppFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new AppFactory(await database.CreateCopyAsync());
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/no-such-page")]
     [InlineData("/error/404")]
     [InlineData("/dashboards/no-such-dashboard?period=2017/18")]
     public async Task Not_found_says_page_not_found_with_a_way_on(string url)
     {
-        var page = await client.GetPageAsync(url);
+        var page = await Client.GetPageAsync(url);
 
         page.Response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         page.Document.ShouldBeAccessibleAndCspClean();
@@ -41,7 +26,7 @@ public sealed class ErrorAndStatementPageTests(TestDatabase database) : IAsyncLi
     [Fact]
     public async Task A_fault_says_sorry_and_gives_a_reference()
     {
-        var page = await client.GetPageAsync("/error");
+        var page = await Client.GetPageAsync("/error");
 
         page.Response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         page.Document.QuerySelector("h1")!.Words().Should().Be("Sorry, there is a problem with the service");
@@ -51,7 +36,7 @@ public sealed class ErrorAndStatementPageTests(TestDatabase database) : IAsyncLi
     [Fact]
     public async Task Accessibility_statement_is_honest_about_its_target_and_gaps()
     {
-        var page = await client.GetPageAsync("/accessibility");
+        var page = await Client.GetPageAsync("/accessibility");
 
         page.Response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.Document.ShouldBeAccessibleAndCspClean();

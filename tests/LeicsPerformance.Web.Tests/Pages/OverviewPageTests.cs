@@ -8,27 +8,12 @@ namespace LeicsPerformance.Web.Tests.Pages;
 
 /// <summary>The overview: the council's headline, computed; every dashboard's counts; the period picker.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class OverviewPageTests(TestDatabase database) : IAsyncLifetime
+public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
 {
-    private AppFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new AppFactory(await database.CreateCopyAsync());
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Shows_the_councils_headline_excluding_schools_and_crime_and_says_why()
     {
-        var page = await client.GetPageAsync("/?period=2017/18");
+        var page = await Client.GetPageAsync("/?period=2017/18");
 
         page.Response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.Document.ShouldBeAccessibleAndCspClean();
@@ -48,7 +33,7 @@ public sealed class OverviewPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Table_has_every_dashboard_by_theme_and_its_counts_add_up()
     {
-        var page = await client.GetPageAsync("/?period=2017/18");
+        var page = await Client.GetPageAsync("/?period=2017/18");
 
         var rows = page.Document.QuerySelectorAll("table.app-overview-table tbody tr[data-dashboard]").ToList();
         rows.Should().HaveCount(16);
@@ -77,8 +62,8 @@ public sealed class OverviewPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Defaults_to_the_busiest_recent_period_and_offers_a_keyboard_usable_picker()
     {
-        var page = await client.GetPageAsync("/");
-        using var scope = factory.Services.CreateScope();
+        var page = await Client.GetPageAsync("/");
+        using var scope = Factory.Services.CreateScope();
         var queries = scope.ServiceProvider.GetRequiredService<PerformanceQueries>();
         var expected = (await queries.ResolvePeriodAsync(null))!;
         var periods = await queries.PeriodsWithDataAsync();
@@ -96,7 +81,7 @@ public sealed class OverviewPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Another_period_changes_every_figure()
     {
-        var page = await client.GetPageAsync("/?period=FY2016");
+        var page = await Client.GetPageAsync("/?period=FY2016");
 
         page.Document.QuerySelector("h1")!.Words().Should().Be("Overview, 2016/17");
         page.Document.QuerySelector("select#period option[selected]")!.GetAttribute("value").Should().Be("FY2016");
@@ -106,7 +91,7 @@ public sealed class OverviewPageTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_period_the_app_cannot_read_is_a_bad_request()
     {
-        var page = await client.GetPageAsync("/?period=banana");
+        var page = await Client.GetPageAsync("/?period=banana");
         page.Response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         page.Document.QuerySelector("h1")!.Words().Should().Be("There is a problem with the web address");
     }
