@@ -108,7 +108,11 @@ public sealed class ReturnImporter(PerformanceDbContext db)
         }
 
         ReportingPeriod.TryParse(row["period"], out var period);
-        if (period is null)
+        if (row["period"].Length == 0)
+        {
+            Problem("period", "The period is blank: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
+        }
+        else if (period is null)
         {
             Problem("period", $"'{row["period"]}' is not a period: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
         }
