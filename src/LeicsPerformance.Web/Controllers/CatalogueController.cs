@@ -14,10 +14,8 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("catalogue")]
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads pending, PerformanceDbContext db) : Controller
+public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads pending, PerformanceDbContext db) : PendingUploadController(pending)
 {
-    private string UserName => User.Identity?.Name ?? string.Empty;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -26,7 +24,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         return View(new CatalogueStartPage(
             await db.Indicators.CountAsync(ct),
             recent,
-            await pending.ListAsync(PendingUpload.CatalogueKind, UserName, ct),
+            await Pending.ListAsync(PendingUpload.CatalogueKind, UserName, ct),
             uploads.Limits));
     }
 
@@ -39,30 +37,20 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [UploadSizeLimit(FormView = "Upload")]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
-        var limits = uploads.Limits;
-        string? error = file switch
+        var (fileName, content, refused) = await ReadUploadAsync(file, uploads.Limits, ct);
+        if (refused is not null)
         {
-            null => "Select a CSV file to upload",
-            { Length: 0 } => "The selected file is empty",
-            _ when file.Length > limits.MaxBytes => UploadFormModel.TooLarge(file.Length, limits),
-            _ => null,
-        };
-        if (error is not null)
-        {
-            Response.StatusCode = file is { Length: > 0 } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return View("Upload", new UploadFormModel(null, error));
+            return refused;
         }
 
-        using var buffer = new MemoryStream((int)file!.Length);
-        await file.CopyToAsync(buffer, ct);
-        var (stored, _) = await uploads.StoreAsync(UserName, ReturnsController.FileNameOf(file.FileName), buffer.ToArray(), ct);
+        var (stored, _) = await uploads.StoreAsync(UserName, fileName, content, ct);
         return RedirectToAction(nameof(Preview), new { id = stored.Id });
     }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -79,7 +67,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [HttpGet("{id:guid}/problems.csv")]
     public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -91,7 +79,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [HttpPost("{id:guid}/confirm")]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -111,39 +99,9 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         }
     }
 
-    [HttpPost("{id:guid}/recheck")]
-    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
-        {
-            return NotFound();
-        }
+    protected override string UploadKind => PendingUpload.CatalogueKind;
 
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
-        }
-
-        await uploads.RecheckAsync(upload, ct);
-        return RedirectToAction(nameof(Preview), new { id });
-    }
-
-    [HttpPost("{id:guid}/cancel")]
-    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, PendingUpload.CatalogueKind, UserName, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
-        }
-
-        await pending.DeleteAsync(id, ct);
-        return RedirectToAction(nameof(Index));
-    }
+    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
 
     [HttpGet("loads/{loadId:int}")]
     public async Task<IActionResult> Result(int loadId, CancellationToken ct)

@@ -18,12 +18,10 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("returns")]
 [Authorize(Roles = Roles.CanLoadReturns)]
-public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db) : Controller
+public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db) : PendingUploadController(pending)
 {
     /// <summary>Rows shown per table on the preview; the CSV downloads have them all.</summary>
     public const int ShowLimit = 1000;
-
-    private string UserName => User.Identity?.Name ?? string.Empty;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await StartPageAsync(null, null, null, null, ct));
@@ -95,30 +93,20 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     [UploadSizeLimit(FormView = "Upload")]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
-        var limits = uploads.Limits;
-        string? error = file switch
+        var (fileName, content, refused) = await ReadUploadAsync(file, uploads.Limits, ct);
+        if (refused is not null)
         {
-            null => "Select a CSV file to upload",
-            { Length: 0 } => "The selected file is empty",
-            _ when file.Length > limits.MaxBytes => UploadFormModel.TooLarge(file.Length, limits),
-            _ => null,
-        };
-        if (error is not null)
-        {
-            Response.StatusCode = file is { Length: > 0 } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return View("Upload", new UploadFormModel(null, error));
+            return refused;
         }
 
-        using var buffer = new MemoryStream((int)file!.Length);
-        await file.CopyToAsync(buffer, ct);
-        var (stored, _) = await uploads.StoreAsync(UserName, FileNameOf(file.FileName), buffer.ToArray(), ct);
+        var (stored, _) = await uploads.StoreAsync(UserName, fileName, content, ct);
         return RedirectToAction(nameof(Preview), new { id = stored.Id });
     }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -142,7 +130,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     [HttpGet("{id:guid}/problems.csv")]
     public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -155,7 +143,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     [HttpGet("{id:guid}/changes.csv")]
     public async Task<IActionResult> ChangesCsv(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -184,7 +172,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     [HttpPost("{id:guid}/confirm")]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
             return NotFound();
         }
@@ -206,40 +194,9 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         }
     }
 
-    /// <summary>After values moved: take the values as they are now as the preview, and show it again.</summary>
-    [HttpPost("{id:guid}/recheck")]
-    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
-        {
-            return NotFound();
-        }
+    protected override string UploadKind => PendingUpload.ReturnsKind;
 
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
-        }
-
-        await uploads.RecheckAsync(upload, ct);
-        return RedirectToAction(nameof(Preview), new { id });
-    }
-
-    [HttpPost("{id:guid}/cancel")]
-    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, PendingUpload.ReturnsKind, UserName, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
-        }
-
-        await pending.DeleteAsync(id, ct);
-        return RedirectToAction(nameof(Index));
-    }
+    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
 
     [HttpGet("loads/{loadId:int}")]
     public async Task<IActionResult> Result(int loadId, CancellationToken ct)
@@ -267,25 +224,13 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
         return new ReturnsStartPage(
             recent,
-            await pending.ListAsync(PendingUpload.ReturnsKind, UserName, ct),
+            await Pending.ListAsync(PendingUpload.ReturnsKind, UserName, ct),
             dashboards,
             dashboard ?? string.Empty,
             period ?? defaultPeriod,
             dashboardError,
             periodError,
             uploads.Limits);
-    }
-
-    /// <summary>The uploaded file's own name, without any folders a browser sent, kept short.</summary>
-    public static string FileNameOf(string? name)
-    {
-        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
-        if (file.Length == 0)
-        {
-            file = "upload.csv";
-        }
-
-        return file.Length > 200 ? file[..200] : file;
     }
 
     /// <summary>"2017/18" → "2017-18", "Q1 2021/22" → "q1-2021-22".</summary>

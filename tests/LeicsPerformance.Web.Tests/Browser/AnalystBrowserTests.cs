@@ -40,7 +40,7 @@ public sealed class AnalystBrowserTests(TestDatabase database, BrowserFixture br
         await page.WaitForURLAsync("**/account/sign-in**");
         await page.FillAsync("#Email", Email);
         await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync("**/returns");
         (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
 

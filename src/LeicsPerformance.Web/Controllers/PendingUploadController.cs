@@ -1,0 +1,97 @@
+using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Imports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeicsPerformance.Web.Controllers;
+
+/// <summary>
+/// What the returns and catalogue uploads share: an uploaded file waits, for the person who uploaded it, between
+/// preview and confirm. Finding it, checking it again and cancelling it work the same for both; each derived
+/// controller has its own route, roles, preview and confirm.
+/// </summary>
+public abstract class PendingUploadController(PendingUploads pending) : Controller
+{
+    protected PendingUploads Pending { get; } = pending;
+
+    /// <summary><see cref="PendingUpload.ReturnsKind"/> or <see cref="PendingUpload.CatalogueKind"/>.</summary>
+    protected abstract string UploadKind { get; }
+
+    protected string UserName => User.Identity?.Name ?? string.Empty;
+
+    /// <summary>The signed-in user's own waiting upload of this controller's kind, or null.</summary>
+    protected Task<PendingUpload?> FindUploadAsync(Guid id, CancellationToken ct) => Pending.FindAsync(id, UploadKind, UserName, ct);
+
+    /// <summary>
+    /// Reads an uploaded file, or the response that refuses it: none chosen, empty, or over the size limit
+    /// (the form is shown again with the message, as 400 or 413).
+    /// </summary>
+    protected async Task<(string FileName, byte[] Content, IActionResult? Refused)> ReadUploadAsync(IFormFile? file, UploadOptions limits, CancellationToken ct)
+    {
+        string? error = file switch
+        {
+            null => "Select a CSV file to upload",
+            { Length: 0 } => "The selected file is empty",
+            _ when file.Length > limits.MaxBytes => UploadFormModel.TooLarge(file.Length, limits),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            Response.StatusCode = file is { Length: > 0 } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return (string.Empty, [], View("Upload", new UploadFormModel(null, error)));
+        }
+
+        using var buffer = new MemoryStream((int)file!.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (FileNameOf(file.FileName), buffer.ToArray(), null);
+    }
+
+    /// <summary>The uploaded file's own name, without any folders a browser sent, kept short.</summary>
+    public static string FileNameOf(string? name)
+    {
+        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
+        if (file.Length == 0)
+        {
+            file = "upload.csv";
+        }
+
+        return file.Length > 200 ? file[..200] : file;
+    }
+
+    /// <summary>Takes the values as they are now as the preview's expected ones.</summary>
+    protected abstract Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct);
+
+    /// <summary>After values moved: take the values as they are now as the preview, and show it again.</summary>
+    [HttpPost("{id:guid}/recheck")]
+    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
+    {
+        if (await FindUploadAsync(id, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction("Result", new { loadId });
+        }
+
+        await RecheckUploadAsync(upload, ct);
+        return RedirectToAction("Preview", new { id });
+    }
+
+    [HttpPost("{id:guid}/cancel")]
+    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
+    {
+        if (await FindUploadAsync(id, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        if (upload.CommittedLoadId is { } loadId)
+        {
+            return RedirectToAction("Result", new { loadId });
+        }
+
+        await Pending.DeleteAsync(id, ct);
+        return RedirectToAction("Index");
+    }
+}
