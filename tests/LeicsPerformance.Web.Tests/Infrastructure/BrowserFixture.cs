@@ -42,6 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Generous: the first page of a run pays for JIT compilation and a cold browser on a 2-core machine.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
