@@ -33,20 +33,6 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     public async Task<IActionResult> Template(CancellationToken ct) =>
         CsvExport.File("indicators.csv", CatalogueImporter.IndicatorColumns, (await uploads.CurrentAsync(ct)).Select(r => r.Cells));
 
-    [HttpPost("upload")]
-    [UploadSizeLimit(FormView = "Upload")]
-    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
-    {
-        var (fileName, content, refused) = await ReadUploadAsync(file, uploads.Limits, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var (stored, _) = await uploads.StoreAsync(UserName, fileName, content, ct);
-        return RedirectToAction(nameof(Preview), new { id = stored.Id });
-    }
-
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
@@ -100,6 +86,11 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     }
 
     protected override string UploadKind => PendingUpload.CatalogueKind;
+
+    protected override UploadOptions Limits => uploads.Limits;
+
+    protected override async Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
+        (await uploads.StoreAsync(UserName, fileName, content, ct)).Pending.Id;
 
     protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
 

@@ -57,6 +57,24 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
         return file.Length > 200 ? file[..200] : file;
     }
 
+    protected abstract UploadOptions Limits { get; }
+
+    /// <summary>Keeps the file with its preview for the signed-in user; returns the waiting upload's id.</summary>
+    protected abstract Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct);
+
+    [HttpPost("upload")]
+    [UploadSizeLimit(FormView = "Upload")]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        var (fileName, content, refused) = await ReadUploadAsync(file, Limits, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return RedirectToAction("Preview", new { id = await StoreUploadAsync(fileName, content, ct) });
+    }
+
     /// <summary>Takes the values as they are now as the preview's expected ones.</summary>
     protected abstract Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct);
 

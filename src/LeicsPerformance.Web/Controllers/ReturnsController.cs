@@ -89,20 +89,6 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     public static string PeriodText(ReportingPeriod period) =>
         ReportingPeriod.TryParse(period.Label, out var back) && back.Code == period.Code ? period.Label : period.Code;
 
-    [HttpPost("upload")]
-    [UploadSizeLimit(FormView = "Upload")]
-    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
-    {
-        var (fileName, content, refused) = await ReadUploadAsync(file, uploads.Limits, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var (stored, _) = await uploads.StoreAsync(UserName, fileName, content, ct);
-        return RedirectToAction(nameof(Preview), new { id = stored.Id });
-    }
-
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
@@ -195,6 +181,11 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     }
 
     protected override string UploadKind => PendingUpload.ReturnsKind;
+
+    protected override UploadOptions Limits => uploads.Limits;
+
+    protected override async Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
+        (await uploads.StoreAsync(UserName, fileName, content, ct)).Pending.Id;
 
     protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
 

@@ -30,6 +30,7 @@ public sealed class ReportingOptions
 public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options)
 {
     private readonly ReportingOptions settings = options.Value;
+    private int? homeAreaId;
 
     public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(CancellationToken ct = default) =>
         await db.Dashboards.AsNoTracking()
@@ -59,9 +60,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             return ReportingPeriod.TryParse(text, out var period) ? period : null;
         }
 
-        var periods = await PeriodsWithDataAsync(dashboardSlug, ct);
-        // Prefer the latest period in which most indicators report, not one odd later value.
-        return periods.Count == 0 ? null : ReportingPeriod.Parse(await BusiestRecentPeriodAsync(dashboardSlug, ct) ?? periods[0].Code);
+        // Prefer the latest period in which most indicators report, not one odd later value (null when none is held).
+        return await BusiestRecentPeriodAsync(dashboardSlug, ct) is { } code ? ReportingPeriod.Parse(code) : null;
     }
 
     public async Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default)
@@ -336,8 +336,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && EF.Property<bool>(l, "IsIllustrative")),
             ct);
 
+    /// <summary>The home area's id, looked up once per request (this service is scoped).</summary>
     public async Task<int> HomeAreaIdAsync(CancellationToken ct = default) =>
-        await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        homeAreaId ??= await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Id).FirstOrDefaultAsync(ct);
 
     private async Task<string?> BusiestRecentPeriodAsync(string? dashboardSlug, CancellationToken ct)
     {
