@@ -9,19 +9,8 @@ namespace LeicsPerformance.Web.Tests.Returns;
 
 /// <summary>The administrator's catalogue: download, change, preview column by column, confirm in one go.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
+public sealed class CatalogueUploadTests(TestDatabase database) : AppTest(database)
 {
-    private string connectionString = string.Empty;
-    private AppFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        connectionString = await database.CreateCopyAsync();
-        factory = new AppFactory(connectionString);
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     private async Task<string[]> TemplateAsync(HttpClient admin)
     {
         var response = await admin.GetAsync(Url("/catalogue/template"));
@@ -32,12 +21,12 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task The_downloaded_catalogue_uploads_back_unchanged()
     {
-        var admin = await SignInAsync(factory, "admin@example.org", "administrator");
+        var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
         var lines = await TemplateAsync(admin);
         lines[0].Should().Be(string.Join(",", CatalogueImporter.IndicatorColumns));
-        var held = await ScalarAsync<long>(connectionString, "select count(*) from indicator");
+        var held = await ScalarAsync<long>(ConnectionString, "select count(*) from indicator");
         lines.Should().HaveCount((int)held + 1, "every indicator and the heading");
-        var before = await FingerprintAsync(connectionString);
+        var before = await FingerprintAsync(ConnectionString);
 
         var (_, preview, status) = await UploadAndPreviewAsync(admin, "/catalogue", "indicators.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", lines)));
 
@@ -47,13 +36,13 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
         preview.GetElementById("count-new")!.GetAttribute("data-count").Should().Be("0");
         preview.GetElementById("confirm-button").Should().BeNull("there is nothing to change");
         preview.GetElementById("nothing-to-change").Should().NotBeNull();
-        (await FingerprintAsync(connectionString)).Should().Equal(before);
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before);
     }
 
     [Fact]
     public async Task A_changed_and_a_new_indicator_are_previewed_column_by_column_and_committed_as_one_load()
     {
-        var admin = await SignInAsync(factory, "admin@example.org", "administrator");
+        var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
         var lines = await TemplateAsync(admin);
         var ff01 = lines.Single(l => l.StartsWith("FF01,", StringComparison.Ordinal));
         var edited = new List<string>
@@ -63,8 +52,8 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
             "ZZ01,fair-funding,Finance & Value For Money,99,A new indicator,,high,percent,1,none,,no,no,Test,,county-councils,annual,same-when-rounded,",
             lines.Single(l => l.StartsWith("FF02,", StringComparison.Ordinal)),
         };
-        var valuesBefore = await ScalarAsync<long>(connectionString, "select count(*) from indicator_value");
-        var indicatorsBefore = await ScalarAsync<long>(connectionString, "select count(*) from indicator");
+        var valuesBefore = await ScalarAsync<long>(ConnectionString, "select count(*) from indicator_value");
+        var indicatorsBefore = await ScalarAsync<long>(ConnectionString, "select count(*) from indicator");
 
         var (_, preview, _) = await UploadAndPreviewAsync(admin, "/catalogue", "edited.csv", Encoding.UTF8.GetBytes(string.Join("\n", edited)));
 
@@ -80,7 +69,7 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
         var result = await PageAsync(admin, confirm.Headers.Location!.OriginalString);
         Text(result).Should().Contain("1 new indicator, 1 changed indicator");
 
-        await using var db = TestDatabase.CreateContext(connectionString);
+        await using var db = TestDatabase.CreateContext(ConnectionString);
         (await db.Indicators.SingleAsync(i => i.Code == "FF01")).Title.Should().Be("Core spending power per head");
         (await db.Indicators.SingleAsync(i => i.Code == "ZZ01")).Unit.Should().Be("percent");
         (await db.Indicators.CountAsync()).Should().Be((int)indicatorsBefore + 1, "indicators not in the file are left alone");
@@ -95,8 +84,8 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Catalogue_errors_are_named_by_row_and_column_and_nothing_is_written()
     {
-        var admin = await SignInAsync(factory, "admin@example.org", "administrator");
-        var before = await FingerprintAsync(connectionString);
+        var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
+        var before = await FingerprintAsync(ConnectionString);
         var (_, preview, _) = await UploadAndPreviewAsync(admin, "/catalogue", "bad.csv", Csv("""
             code,dashboard,section,sort_order,title,polarity,unit
             ZZ01,fair-funding,,1,Fine,high,percent
@@ -112,13 +101,13 @@ public sealed class CatalogueUploadTests(TestDatabase database) : IAsyncLifetime
             .And.Contain("Row 4, column sort_order").And.Contain("Row 4, column polarity: 'sideways' is not a polarity")
             .And.Contain("Row 4, column unit: 'furlongs' is not a unit")
             .And.Contain("Row 5, column code: A second row for ZZ01: row 2 already describes it");
-        (await FingerprintAsync(connectionString)).Should().Equal(before);
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before);
     }
 
     [Fact]
     public async Task Changing_the_unit_of_an_indicator_that_has_values_is_a_warning()
     {
-        var admin = await SignInAsync(factory, "admin@example.org", "administrator");
+        var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
         var lines = await TemplateAsync(admin);
         var ff01 = lines.Single(l => l.StartsWith("FF01,", StringComparison.Ordinal)).Replace(",high,currency,", ",high,number,", StringComparison.Ordinal);
         var (_, preview, _) = await UploadAndPreviewAsync(admin, "/catalogue", "unit.csv", Encoding.UTF8.GetBytes(lines[0] + "\n" + ff01));

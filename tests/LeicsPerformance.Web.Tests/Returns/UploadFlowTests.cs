@@ -10,24 +10,13 @@ namespace LeicsPerformance.Web.Tests.Returns;
 
 /// <summary>The analyst's whole round: template, upload, preview, confirm, result; and what must not load twice or at all.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
+public sealed class UploadFlowTests(TestDatabase database) : AppTest(database)
 {
-    private string connectionString = string.Empty;
-    private AppFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        connectionString = await database.CreateCopyAsync();
-        factory = new AppFactory(connectionString);
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task A_correction_is_previewed_old_to_new_confirmed_and_linked_to_its_dashboard()
     {
-        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
-        var before = await FingerprintAsync(connectionString);
+        var analyst = await SignInAsync(Factory, "analyst@example.org", "analyst");
+        var before = await FingerprintAsync(ConnectionString);
 
         var (url, preview, status) = await UploadAndPreviewAsync(analyst, "/returns", "correction.csv", Csv("""
             indicator_code,period,value,commentary
@@ -45,7 +34,7 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         preview.QuerySelector("#new-values tbody tr")!.TextContent.Should().Contain("£700");
         preview.QuerySelector("details#unchanged-details #unchanged-values")!.TextContent.Should().Contain("FF02", "unchanged values are listed inside a collapsed <details>");
         preview.GetElementById("error-summary").Should().BeNull();
-        (await FingerprintAsync(connectionString)).Should().Equal(before, "a preview writes nothing");
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before, "a preview writes nothing");
 
         var confirm = await SubmitAsync(analyst, preview, "confirm-button");
         confirm.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -57,13 +46,13 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         result.QuerySelectorAll("#affected-dashboards a").Select(a => a.GetAttribute("href")).Should()
             .Contain("/dashboards/fair-funding?period=FY2017").And.Contain("/dashboards/fair-funding?period=FY2019");
 
-        var after = await FingerprintAsync(connectionString);
+        var after = await FingerprintAsync(ConnectionString);
         after["indicator_value"].Should().NotBe(before["indicator_value"], "the fingerprint sees a committed change (so it can fail)");
         after["indicator_value_history"].Should().NotBe(before["indicator_value_history"]);
-        (await ScalarAsync<decimal>(connectionString, "select v.value from indicator_value v join indicator i on i.id = v.indicator_id join reporting_period p on p.id = v.period_id join area a on a.id = v.area_id where i.code = 'FF01' and p.code = 'FY2017' and a.code = 'leicestershire'"))
+        (await ScalarAsync<decimal>(ConnectionString, "select v.value from indicator_value v join indicator i on i.id = v.indicator_id join reporting_period p on p.id = v.period_id join area a on a.id = v.area_id where i.code = 'FF01' and p.code = 'FY2017' and a.code = 'leicestershire'"))
             .Should().Be(680m);
-        (await ScalarAsync<string>(connectionString, "select loaded_by from data_load order by id desc limit 1")).Should().Be("analyst@example.org");
-        (await ScalarAsync<long>(connectionString, "select count(*) from pending_upload where committed_load_id is null")).Should().Be(0, "a committed upload is no longer waiting");
+        (await ScalarAsync<string>(ConnectionString, "select loaded_by from data_load order by id desc limit 1")).Should().Be("analyst@example.org");
+        (await ScalarAsync<long>(ConnectionString, "select count(*) from pending_upload where committed_load_id is null")).Should().Be(0, "a committed upload is no longer waiting");
         var again = await analyst.GetAsync(Url(url));
         again.StatusCode.Should().Be(HttpStatusCode.Redirect, "the preview of a committed upload leads to its result");
         again.Headers.Location!.OriginalString.Should().Be(resultUrl);
@@ -73,11 +62,11 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task The_same_file_again_says_when_and_by_whom_it_was_loaded_and_offers_no_commit()
     {
-        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
+        var analyst = await SignInAsync(Factory, "analyst@example.org", "analyst");
         var file = Csv("indicator_code,period,value\nFF01,2019/20,£700\nFF02,2019/20,£512\n");
         var (_, first, _) = await UploadAndPreviewAsync(analyst, "/returns", "ff-2019-20.csv", file);
         (await SubmitAsync(analyst, first, "confirm-button")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var before = await FingerprintAsync(connectionString);
+        var before = await FingerprintAsync(ConnectionString);
 
         var (url, again, _) = await UploadAndPreviewAsync(analyst, "/returns", "ff-2019-20 (copy).csv", file);
 
@@ -93,13 +82,13 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         var response = await analyst.PostAsync(Url(url + "/confirm"), forced);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Be(url, "it is sent back to the preview");
-        (await FingerprintAsync(connectionString)).Should().Equal(before);
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before);
     }
 
     [Fact]
     public async Task Formula_and_script_commentary_is_stored_as_typed_shown_escaped_and_neutralised_in_csv()
     {
-        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
+        var analyst = await SignInAsync(Factory, "analyst@example.org", "analyst");
         const string formula = "=HYPERLINK(\"http://evil.example/\",\"click\")";
         const string script = "<script>alert(1)</script>";
         var upload = await UploadAsync(analyst, "/returns", "injection.csv", Csv($"""
@@ -120,7 +109,7 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         csv.Should().Contain("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\"").And.Contain("'@SUM(1+1)").And.Contain(script);
 
         (await SubmitAsync(analyst, page, "confirm-button")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var db = TestDatabase.CreateContext(connectionString);
+        await using var db = TestDatabase.CreateContext(ConnectionString);
         var fy2019 = await db.Periods.Where(p => p.Code == "FY2019").Select(p => p.Id).SingleAsync();
         var commentary = await db.Assessments.Where(a => a.PeriodId == fy2019)
             .Join(db.Indicators, a => a.IndicatorId, i => i.Id, (a, i) => new { i.Code, a.Commentary })
@@ -133,7 +122,7 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task The_template_lists_a_dashboards_indicators_for_the_period_and_uploads_back_with_warnings_for_blanks()
     {
-        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
+        var analyst = await SignInAsync(Factory, "analyst@example.org", "analyst");
         var response = await analyst.GetAsync(Url("/returns/template?dashboard=fair-funding&period=2018/19"));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
@@ -141,7 +130,7 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be(string.Join(",", ReturnsController.TemplateHeader));
         lines[0].Should().Be("indicator_code,indicator_title,period,area_code,value,status,target,quartile,comparator_group,direction,commentary");
-        await using (var db = TestDatabase.CreateContext(connectionString))
+        await using (var db = TestDatabase.CreateContext(ConnectionString))
         {
             var codes = await db.Indicators.Where(i => i.Dashboard.Slug == "fair-funding").OrderBy(i => i.SortOrder).Select(i => i.Code).ToListAsync();
             lines.Skip(1).Select(l => l.Split(',')[0]).Should().Equal(codes);
@@ -165,7 +154,7 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task The_template_form_explains_a_bad_dashboard_or_period()
     {
-        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
+        var analyst = await SignInAsync(Factory, "analyst@example.org", "analyst");
         var page = await PageAsync(analyst, "/returns/template?dashboard=nope&period=someday", HttpStatusCode.BadRequest);
         page.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).Should().Equal("#template-dashboard", "#template-period");
         Text(page).Should().Contain("'nope' is not a dashboard").And.Contain("'someday' is not a period");
@@ -175,9 +164,9 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_the_limit_named_and_nothing_kept()
     {
-        await using var small = factory.WithWebHostBuilder(b => b.UseSetting("Uploads:MaxBytes", "1024"));
+        await using var small = Factory.WithWebHostBuilder(b => b.UseSetting("Uploads:MaxBytes", "1024"));
         var client = await SignInAsync(small, "size@example.org", "analyst");
-        var before = await FingerprintAsync(connectionString);
+        var before = await FingerprintAsync(ConnectionString);
 
         var justOver = Csv("indicator_code,period,value\n" + string.Concat(Enumerable.Repeat("FF01,2019/20,1\n", 80)));
         justOver.Length.Should().BeGreaterThan(1024);
@@ -193,8 +182,8 @@ public sealed class UploadFlowTests(TestDatabase database) : IAsyncLifetime
         early.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         Text(await PageOfAsync(early)).Should().Contain("smaller than 1 KB").And.Contain("this one is 300");
 
-        (await ScalarAsync<long>(connectionString, "select count(*) from pending_upload")).Should().Be(0);
-        (await FingerprintAsync(connectionString)).Should().Equal(before);
+        (await ScalarAsync<long>(ConnectionString, "select count(*) from pending_upload")).Should().Be(0);
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before);
     }
 
     private static string Spaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
