@@ -73,7 +73,7 @@ case "$cmd" in
     else
       echo "Starting PostgreSQL ($data, port $port) ..." >&2
       as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+        -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=600 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
         || { tail -n 30 "$data/server.log" >&2; exit 1; }
     fi
     echo "$connection"
