@@ -48,6 +48,9 @@ builder.Services
     })
     .AddEntityFrameworkStores<PerformanceDbContext>()
     .AddDefaultTokenProviders();
+// The security stamp is checked against the database on every signed-in request, so signing out, a password change or
+// a role change ends every copy of the session at once (a copied cookie is refused), and roles are read fresh.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/sign-in";

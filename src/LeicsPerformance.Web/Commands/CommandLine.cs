@@ -88,6 +88,9 @@ public static class CommandLine
             {
                 throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
             }
+
+            // Existing sessions end: the person signs in again and gets the new role.
+            await users.UpdateSecurityStampAsync(user);
         }
 
         Console.WriteLine($"{email} has the role {role}.");
