@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 ConnectionStrings__Performance="$(scripts/postgres.sh start)"
 export ConnectionStrings__Performance
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-exec dotnet run --project src/LeicsPerformance.Web --launch-profile http -- --urls "${LEICS_URLS:-http://127.0.0.1:5000}" "$@"
+# --no-launch-profile: the launch profile would force Development whatever ASPNETCORE_ENVIRONMENT says.
+exec dotnet run --project src/LeicsPerformance.Web --no-launch-profile -- --urls "${LEICS_URLS:-http://127.0.0.1:5000}" "$@"

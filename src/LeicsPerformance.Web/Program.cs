@@ -1,6 +1,7 @@
 using LeicsPerformance.Web.Commands;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Hosting;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +10,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    // One JSON object per line, with the request's correlation id and any load id from the logging scopes, for the
+    // council's log platform. Development keeps the readable console format.
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+}
+
+builder.AddProxyAndHttps();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 // Read when first needed (not here) so that test hosts can supply their own database.
 builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
@@ -86,9 +101,18 @@ if (CommandLine.IsCommand(args))
 
 await app.PrepareDatabaseAsync();
 
+// First: the client's scheme and address as the configured proxy saw them, before anything reads them.
+app.UseForwardedHeaders();
+app.UseRequestLog();
 if (!app.Environment.IsDevelopment())
 {
+    // Never a stack trace outside Development: the error page shows the correlation id, the details go to the log.
     app.UseExceptionHandler("/error");
+}
+
+if (ProxyAndHttps.HttpsRequired(app.Configuration, app.Environment))
+{
+    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -107,6 +131,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
 app.MapControllers();
+// For load balancers and orchestrators: live = the process answers; ready = it can reach the database too.
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 await app.RunAsync();
 return 0;

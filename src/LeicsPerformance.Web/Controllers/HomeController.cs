@@ -57,7 +57,18 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
     /// <summary>Unhandled exceptions are re-executed here (any HTTP method), by UseExceptionHandler("/error").</summary>
     [Route("error")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error() => ErrorPage(StatusCodes.Status500InternalServerError);
+    public IActionResult Error()
+    {
+        // The database down or unreachable is not a bug: ask the client to come back, as a load balancer understands.
+        if (Hosting.DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Hosting.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ErrorPage(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return ErrorPage(StatusCodes.Status500InternalServerError);
+    }
 
     /// <summary>Empty error responses (404 from a controller, a missing file) are re-executed here by UseStatusCodePagesWithReExecute.</summary>
     [Route("error/{code:int}")]

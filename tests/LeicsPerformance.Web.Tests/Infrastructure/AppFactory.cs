@@ -19,5 +19,7 @@ public sealed class AppFactory(string connectionString, bool loadSampleData = fa
         builder.UseSetting("ConnectionStrings:Performance", connectionString);
         builder.UseSetting("SampleData:Load", loadSampleData ? "true" : "false");
         builder.UseSetting("SampleData:Path", Path.Combine(TestDatabase.RepositoryRoot(), "data"));
+        // Tests talk plain HTTP, as in Development; HttpsTests turn this on.
+        builder.UseSetting("Https:Required", "false");
     }
 }
