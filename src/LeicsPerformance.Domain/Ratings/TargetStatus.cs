@@ -42,10 +42,11 @@ public static class TargetEvaluation
         }
 
         bool met;
+        string? why = null;
         switch (target.Kind)
         {
             case TargetKind.Range:
-                met = v >= target.Low && v <= target.High;
+                (met, why) = RateAgainstRange(v, target.Low!.Value, target.High!.Value, polarity);
                 break;
             case TargetKind.UpperBound:
                 met = target.Inclusive ? v <= target.High : v < target.High;
@@ -66,6 +67,28 @@ public static class TargetEvaluation
         }
 
         var verdict = met ? "met" : "not met";
-        return new(met ? TargetStatus.Met : TargetStatus.NotMet, $"{format.Format(v)} against a target of {target.Describe(format)}: {verdict}.");
+        var reason = why is null ? string.Empty : $" ({why})";
+        return new(met ? TargetStatus.Met : TargetStatus.NotMet, $"{format.Format(v)} against a target of {target.Describe(format)}: {verdict}{reason}.");
+    }
+
+    /// <summary>
+    /// A range is met inside it (ends included) and on its good side: 2% road needing maintenance against a
+    /// 5-6% target, lower is better, is better than the target asked for. Without a polarity only inside counts.
+    /// </summary>
+    private static (bool Met, string Why) RateAgainstRange(decimal v, decimal low, decimal high, Polarity polarity)
+    {
+        if (v >= low && v <= high)
+        {
+            return (true, "inside the range");
+        }
+
+        var below = v < low;
+        var side = below ? "below the range" : "above the range";
+        return polarity switch
+        {
+            Polarity.LowIsGood => (below, $"{side}, and lower is better"),
+            Polarity.HighIsGood => (!below, $"{side}, and higher is better"),
+            _ => (false, $"{side}, and with no polarity only inside the range counts"),
+        };
     }
 }

@@ -15,6 +15,8 @@ public class TargetStatusTests
     [InlineData("80%", "79.94", Polarity.HighIsGood, 1, TargetStatus.NotMet)] // prints as 79.9%
     [InlineData("80%", "85.2", Polarity.HighIsGood, 1, TargetStatus.Met)]
     [InlineData("80%", "85.2", Polarity.LowIsGood, 1, TargetStatus.NotMet)]
+    [InlineData("80%", "75.0", Polarity.LowIsGood, 1, TargetStatus.Met)]
+    [InlineData("80%", "75.0", Polarity.HighIsGood, 1, TargetStatus.NotMet)]
     [InlineData("1638", "1194", Polarity.LowIsGood, 0, TargetStatus.Met)] // casualties on our roads
     [InlineData("227", "188", Polarity.LowIsGood, 0, TargetStatus.Met)] // delayed transfers of care
     [InlineData("4,716", "3140", Polarity.HighIsGood, 0, TargetStatus.NotMet)] // new dwellings
@@ -22,22 +24,35 @@ public class TargetStatusTests
     [InlineData("£2.4m", "2200000", Polarity.HighIsGood, 1, TargetStatus.NotMet)] // traded services profit
     [InlineData("227", "227.4", Polarity.LowIsGood, 0, TargetStatus.Met)]
     [InlineData("227", "227.5", Polarity.LowIsGood, 0, TargetStatus.NotMet)]
-    // Ranges include both ends
+    // Ranges: met inside (ends included) and on the good side, by polarity
     [InlineData("28%\u201040%", "28", Polarity.HighIsGood, 0, TargetStatus.Met)]
     [InlineData("28%\u201040%", "40", Polarity.HighIsGood, 0, TargetStatus.Met)]
+    [InlineData("28%\u201040%", "28", Polarity.LowIsGood, 0, TargetStatus.Met)]
+    [InlineData("28%\u201040%", "40", Polarity.LowIsGood, 0, TargetStatus.Met)]
     [InlineData("28%\u201040%", "34.5", Polarity.LowIsGood, 0, TargetStatus.Met)]
-    [InlineData("28%\u201040%", "27.9", Polarity.HighIsGood, 1, TargetStatus.NotMet)]
-    [InlineData("28%\u201040%", "40.1", Polarity.HighIsGood, 1, TargetStatus.NotMet)]
-    [InlineData("5\u20106%", "2", Polarity.LowIsGood, 0, TargetStatus.NotMet)] // SCANNER: 2% is outside the 5-6% band
+    [InlineData("28%\u201040%", "27.9", Polarity.HighIsGood, 1, TargetStatus.NotMet)] // below, higher is better
+    [InlineData("28%\u201040%", "40.1", Polarity.HighIsGood, 1, TargetStatus.Met)] // above, higher is better
+    [InlineData("28%\u201040%", "27.9", Polarity.LowIsGood, 1, TargetStatus.Met)] // below, lower is better
+    [InlineData("28%\u201040%", "40.1", Polarity.LowIsGood, 1, TargetStatus.NotMet)] // above, lower is better
+    [InlineData("5\u20106%", "2", Polarity.LowIsGood, 0, TargetStatus.Met)] // TR05 SCANNER: 2% against 5-6%, lower is better
+    [InlineData("5\u20106%", "2", Polarity.HighIsGood, 0, TargetStatus.NotMet)]
+    [InlineData("5\u20106%", "7", Polarity.LowIsGood, 0, TargetStatus.NotMet)]
+    [InlineData("5\u20106%", "7", Polarity.HighIsGood, 0, TargetStatus.Met)]
     [InlineData("28%\u201040%", "30", Polarity.None, 0, TargetStatus.Met)]
-    // Bounds: strict unless written <= or >=
+    [InlineData("28%\u201040%", "41", Polarity.None, 0, TargetStatus.NotMet)]
+    [InlineData("28%\u201040%", "27", Polarity.None, 0, TargetStatus.NotMet)]
+    // Bounds: strict unless written <= or >=; the bound itself says which side is good, whatever the polarity
     [InlineData("<1797", "1796", Polarity.LowIsGood, 0, TargetStatus.Met)]
     [InlineData("<1797", "1797", Polarity.LowIsGood, 0, TargetStatus.NotMet)]
     [InlineData("<=1797", "1797", Polarity.LowIsGood, 0, TargetStatus.Met)]
+    [InlineData("<1797", "1796", Polarity.HighIsGood, 0, TargetStatus.Met)]
+    [InlineData("<1797", "1800", Polarity.HighIsGood, 0, TargetStatus.NotMet)]
     [InlineData("<1104", "1051", Polarity.LowIsGood, 0, TargetStatus.Met)] // household waste per household
     [InlineData(">90%", "90", Polarity.HighIsGood, 0, TargetStatus.NotMet)]
     [InlineData(">90%", "90.1", Polarity.HighIsGood, 1, TargetStatus.Met)]
     [InlineData(">=90%", "90", Polarity.HighIsGood, 0, TargetStatus.Met)]
+    [InlineData(">=90%", "90", Polarity.LowIsGood, 0, TargetStatus.Met)]
+    [InlineData(">90%", "85", Polarity.LowIsGood, 0, TargetStatus.NotMet)]
     [InlineData(">=90%", "89.9", Polarity.None, 1, TargetStatus.NotMet)]
     public void Scores_figures_ranges_and_bounds(string targetText, string value, Polarity polarity, int decimals, TargetStatus expected)
     {
@@ -47,9 +62,24 @@ public class TargetStatusTests
         var rating = TargetEvaluation.Evaluate(D(value), target, polarity, format);
 
         rating.Status.Should().Be(expected);
-        rating.Explanation.Should().EndWith(expected == TargetStatus.Met ? ": met." : ": not met.")
+        rating.Explanation.Should().Contain(expected == TargetStatus.Met ? ": met" : ": not met")
             .And.Contain(format.Format(D(value)!.Value))
             .And.Contain(target!.Describe(format));
+    }
+
+    [Theory]
+    [InlineData("2", Polarity.LowIsGood, "2% against a target of 5% to 6%: met (below the range, and lower is better).")]
+    [InlineData("7", Polarity.LowIsGood, "7% against a target of 5% to 6%: not met (above the range, and lower is better).")]
+    [InlineData("6", Polarity.LowIsGood, "6% against a target of 5% to 6%: met (inside the range).")]
+    [InlineData("7", Polarity.HighIsGood, "7% against a target of 5% to 6%: met (above the range, and higher is better).")]
+    [InlineData("2", Polarity.HighIsGood, "2% against a target of 5% to 6%: not met (below the range, and higher is better).")]
+    [InlineData("7", Polarity.None, "7% against a target of 5% to 6%: not met (above the range, and with no polarity only inside the range counts).")]
+    public void A_range_explanation_says_which_side_the_value_is_on(string value, Polarity polarity, string expected)
+    {
+        // The first row is TR05 as printed in 2017/18.
+        var rating = TargetEvaluation.Evaluate(D(value), Target.Parse("5\u20106%"), polarity, new ValueFormat(Unit.Percent, 0));
+
+        rating.Explanation.Should().Be(expected);
     }
 
     [Theory]
