@@ -47,6 +47,37 @@ public static class Markers
         _ => string.Empty,
     };
 
+    /// <summary>The symbol as printed in the compendium; words beside it on screen.</summary>
+    public static string Symbol(this Marker marker) => marker switch
+    {
+        Marker.PerformanceIssue => "●",
+        Marker.Exceptional => "✓",
+        _ => string.Empty,
+    };
+
+    /// <summary>
+    /// Reads an officers' marker as printed or typed in a return: ✓ (green tick) or ● (red circle), or the words.
+    /// Blank is null (no call recorded); "none" records that officers chose no marker.
+    /// </summary>
+    public static bool TryParse(string? text, out Marker? marker)
+    {
+        marker = (text ?? string.Empty).Trim().ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal) switch
+        {
+            "" => null,
+            "✓" or "✔" or "TICK" or "GREENTICK" or "EXCEPTIONAL" or "EXCEPTIONALPERFORMANCE" => Marker.Exceptional,
+            "●" or "•" or "REDCIRCLE" or "CIRCLE" or "PERFORMANCEISSUE" or "ISSUE" => Marker.PerformanceIssue,
+            "NONE" or "NOMARKER" => Marker.None,
+            _ => (Marker)(-1),
+        };
+        if (marker is { } m && !Enum.IsDefined(m))
+        {
+            marker = null;
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Quartile is the best-known position (a range such as 1st/2nd counts by its worse end, to be safe).</summary>
     public static MarkerRating Evaluate(Direction direction, int? quartile, TargetStatus target, MarkerRule rule)
     {

@@ -18,6 +18,13 @@ public sealed partial record PrintedValue(
     string? Note,
     string Original)
 {
+    /// <summary>
+    /// The period the figure is for when its note names one that a return could also name: "31.3 (2021)" is for
+    /// calendar 2021, "8.6 (2020/21)" for 2020/21, whatever column it was printed under. Null for other notes.
+    /// </summary>
+    public Periods.ReportingPeriod? NotePeriod =>
+        Note is { } n && YearNotePattern().IsMatch(n) && Periods.ReportingPeriod.TryParse(n, out var period) ? period : null;
+
     /// <summary>Normalises the dashes and minus signs the papers use to plain ASCII hyphens.</summary>
     public static string NormaliseDashes(string text) =>
         text.Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2012', '-').Replace('\u2013', '-').Replace('\u2212', '-');
@@ -104,6 +111,10 @@ public sealed partial record PrintedValue(
     /// </summary>
     [GeneratedRegex(@"^(?<sign>[+-])?\s*(?<pound>£)?\s*(?<sign2>[+-])?(?<digits>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?<scale>bn|k|m)?\s*(?<percent>%)?\s*(?:\((?<note>[^)]*)\)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+
+    /// <summary>A year or financial year on its own, "2021" or "2020/21": the forms the council prints after a figure.</summary>
+    [GeneratedRegex(@"^(?:19|20)\d\d(?:/\d\d)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearNotePattern();
 
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandsPattern();

@@ -43,6 +43,24 @@ public static class SampleData
 
     public static IReadOnlyList<SpendingPowerRow> SpendingPower => SpendingPowerRows.Value;
 
+    public const string Compendium2021File = "compendium-2021-22-as-printed.csv";
+
+    private static readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, string>>> Compendium2021 = new(() => ReadTable(Compendium2021File));
+
+    /// <summary>Every row of the 2021/22 compendium as printed, by column name.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Compendium2021Rows => Compendium2021.Value;
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadTable(string fileName)
+    {
+        var lines = File.ReadAllLines(PathTo(fileName), Encoding.UTF8).Where(l => l.Length > 0).ToList();
+        var header = SplitCsvLine(lines[0]);
+        return lines.Skip(1).Select(l =>
+        {
+            var cells = SplitCsvLine(l);
+            return (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i < cells.Count ? cells[x.i] : string.Empty, StringComparer.Ordinal);
+        }).ToList();
+    }
+
     public static string PathTo(string fileName)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
