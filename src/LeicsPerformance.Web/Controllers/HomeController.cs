@@ -18,7 +18,7 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
             return BadRequest();
         }
 
-        var dashboards = await queries.ListDashboardsAsync(ct);
+        var dashboards = await queries.ListDashboardsAsync(resolved, ct);
         var periods = await queries.PeriodsWithDataAsync(null, ct);
         var exclusions = options.Value.HeadlineExclusions;
         var excluded = dashboards.Where(d => IsExcluded(d, exclusions)).ToList();

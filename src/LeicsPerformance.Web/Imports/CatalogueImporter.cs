@@ -185,6 +185,18 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             dashboard.Theme = theme;
             dashboard.SortOrder = order;
             dashboard.ComparatorNote = row["comparator_note"];
+            if (row["edition"].Length == 0)
+            {
+                dashboard.EditionFirstPeriod = "FY2017";
+            }
+            else if (LeicsPerformance.Domain.Periods.ReportingPeriod.TryParse(row["edition"], out var edition))
+            {
+                dashboard.EditionFirstPeriod = edition.Code;
+            }
+            else
+            {
+                Problem(dashboards, row, "edition", $"'{row["edition"]}' is not a period: give the first period the edition reports, such as 2021/22.");
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -193,7 +205,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
     public static readonly string[] IndicatorColumns =
     [
         "code", "dashboard", "section", "sort_order", "title", "definition", "polarity", "unit", "decimals", "scale", "rate_per",
-        "strategic_plan", "internal", "source", "geography_note", "comparator_group", "frequency", "no_real_change_rule", "notes",
+        "strategic_plan", "internal", "source", "geography_note", "comparator_group", "frequency", "no_real_change_rule", "notes", "percent_bounded",
     ];
 
     public static readonly string[] RequiredIndicatorColumns = ["code", "dashboard", "title", "polarity", "unit", "sort_order"];
@@ -355,6 +367,13 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 Problem("comparator_group", $"'{group}' is not a comparator group code in comparator-groups.csv.");
             }
 
+            // A percentage is at most 100% unless the catalogue says otherwise (blank means bounded).
+            var bounded = row["percent_bounded"].Trim().ToUpperInvariant();
+            if (bounded is not ("" or "YES" or "NO" or "Y" or "N"))
+            {
+                Problem("percent_bounded", $"'{row["percent_bounded"]}' is not yes or no (whether a percentage stays within 100%).");
+            }
+
             if (found.Count > before)
             {
                 continue;
@@ -380,7 +399,8 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 group.Length > 0 ? group : null,
                 frequency,
                 rule!.Code,
-                Text(row["notes"])));
+                Text(row["notes"]),
+                bounded is not ("NO" or "N")));
         }
 
         return rows;
@@ -420,6 +440,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             indicator.Frequency = row.Frequency;
             indicator.NoRealChangeRule = row.NoRealChangeRule;
             indicator.Notes = row.Notes;
+            indicator.PercentBounded = row.PercentBounded;
         }
 
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,8 @@ public sealed record IndicatorRow(
     string? ComparatorGroup,
     string Frequency,
     string NoRealChangeRule,
-    string Notes)
+    string Notes,
+    bool PercentBounded = true)
 {
     public static IndicatorRow From(Indicator indicator, string dashboardSlug, string sectionTitle) => new(
         0,
@@ -46,7 +47,8 @@ public sealed record IndicatorRow(
         indicator.ComparatorGroupCode,
         indicator.Frequency,
         indicator.NoRealChangeRule,
-        indicator.Notes);
+        indicator.Notes,
+        indicator.PercentBounded);
 
     /// <summary>The cells of indicators.csv, in <see cref="CatalogueImporter.IndicatorColumns"/> order.</summary>
     public IReadOnlyList<string> Cells =>
@@ -54,7 +56,7 @@ public sealed record IndicatorRow(
         Code, Dashboard, Section, SortOrder.ToString(CultureInfo.InvariantCulture), Title, Definition, Polarity, Unit,
         Decimals.ToString(CultureInfo.InvariantCulture), Scale, RatePer?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         StrategicPlan ? "yes" : "no", Internal ? "yes" : "no", Source, GeographyNote, ComparatorGroup ?? string.Empty, Frequency,
-        NoRealChangeRule, Notes,
+        NoRealChangeRule, Notes, PercentBounded ? "yes" : "no",
     ];
 
     /// <summary>Everything that describes the indicator, as one string: equal when nothing differs.</summary>

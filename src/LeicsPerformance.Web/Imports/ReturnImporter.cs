@@ -172,9 +172,9 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 {
                     Problem("value", $"{indicator.Code} is in pounds, but '{row["value"]}' is a percentage.");
                 }
-                else if (indicator.Unit == "percent" && (v > 100m || v < -100m) && !indicator.Title.Contains("change", StringComparison.OrdinalIgnoreCase))
+                else if (indicator.Unit == "percent" && indicator.PercentBounded && (v > 100m || v < -100m) && !indicator.Title.Contains("change", StringComparison.OrdinalIgnoreCase))
                 {
-                    Problem("value", $"{indicator.Code} is a percentage, and {row["value"]} is more than 100%.");
+                    Problem("value", $"{indicator.Code} is a percentage, and {row["value"]} is more than 100%. (If this measure can exceed 100%, the catalogue must say so: percent_bounded = no.)");
                 }
                 else if (indicator.Unit is "count" && v < 0)
                 {
@@ -192,6 +192,12 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             Problem("quartile", $"'{quartileText}' is not a quartile: write 1st, 2nd, 3rd, 4th, a range such as 1st/2nd, or leave it blank.");
         }
 
+        var markerText = row["marker"];
+        if (!Markers.TryParse(markerText, out var marker))
+        {
+            Problem("marker", $"'{markerText}' is not a marker: use ✓ (exceptional performance), ● (performance issue), none, or leave it blank.");
+        }
+
         if (!DirectionText.TryParse(directionText, out var direction))
         {
             Problem("direction", $"'{directionText}' is not a direction of travel: use improved, no real change, worse, not determined (or ↑ → ↓), or leave it blank.");
@@ -204,7 +210,13 @@ public sealed class ReturnImporter(PerformanceDbContext db)
 
         var target = row["target"];
         var commentary = row["commentary"];
-        if (target.Length > 0 || commentary.Length > 0 || quartileText.Length > 0 || direction is not null || groupText.Length > 0)
+        // "32.4% (2021)" under the 2021/22 column is stored as 2021's figure; the 2021/22 assessment says it shows it.
+        var valuePeriod = printed is { NotePeriod: { } own } && period is not null && own.Code != period.Code
+                          && indicator is not null && FitsFrequency(indicator.Frequency, own)
+            ? own
+            : period;
+        var elsewhere = valuePeriod is not null && period is not null && valuePeriod.Code != period.Code;
+        if (target.Length > 0 || commentary.Length > 0 || quartileText.Length > 0 || direction is not null || groupText.Length > 0 || marker is not null || elsewhere)
         {
             assessment = new AssessmentInput(
                 target.Length > 0 ? target : null,
@@ -212,7 +224,8 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 direction,
                 quartile,
                 quartileText.Length > 0,
-                groupText.Length > 0 ? groupText : null);
+                groupText.Length > 0 ? groupText : null,
+                marker);
         }
 
         if (problems.Count > before)
@@ -221,7 +234,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
         }
 
         var format = FormatOf(indicator!);
-        return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, period!, number, status, row["value"], note, assessment);
+        return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, valuePeriod!, number, status, row["value"], note, assessment, elsewhere ? period : null);
     }
 
     public static ValueFormat FormatOf(Indicator indicator)
@@ -344,7 +357,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             db.Entry(load).Property("IsIllustrative").CurrentValue = isIllustrative;
             await db.SaveChangesAsync(ct);
 
-            var periodIds = await EnsurePeriodsAsync(plan.Changes.Select(c => c.Line.Period).DistinctBy(p => p.Code), ct);
+            var periodIds = await EnsurePeriodsAsync(plan.Changes.SelectMany(c => new[] { c.Line.Period, c.Line.AssessmentPeriod }).DistinctBy(p => p.Code), ct);
             await WriteValuesAsync(connection, plan, load.Id, periodIds, ct);
             await WriteAssessmentsAsync(connection, plan, load.Id, periodIds, ct);
 
@@ -486,8 +499,8 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             // A blank cell leaves what is stored alone; only the cells given are written.
             var command = new NpgsqlBatchCommand("""
                 insert into indicator_assessment
-                    (indicator_id, period_id, target_text, commentary, officer_direction, reported_quartile, quartile_best, quartile_worst, quartile_note, quartile_group_code, data_load_id, updated_at)
-                values ($1, $2, coalesce($3, ''), coalesce($4, ''), $5, coalesce($6, ''), $7, $8, coalesce($9, ''), $10, $11, now())
+                    (indicator_id, period_id, target_text, commentary, officer_direction, reported_quartile, quartile_best, quartile_worst, quartile_note, quartile_group_code, data_load_id, updated_at, officer_marker, value_period_id)
+                values ($1, $2, coalesce($3, ''), coalesce($4, ''), $5, coalesce($6, ''), $7, $8, coalesce($9, ''), $10, $11, now(), $12, $13)
                 on conflict (indicator_id, period_id) do update set
                     target_text = coalesce($3, indicator_assessment.target_text),
                     commentary = coalesce($4, indicator_assessment.commentary),
@@ -498,10 +511,12 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                     quartile_note = case when $6 is null then indicator_assessment.quartile_note else coalesce($9, '') end,
                     quartile_group_code = coalesce($10, indicator_assessment.quartile_group_code),
                     data_load_id = $11,
-                    updated_at = now()
+                    updated_at = now(),
+                    officer_marker = coalesce($12, indicator_assessment.officer_marker),
+                    value_period_id = $13
                 """);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = change.Line.IndicatorId });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = periodIds[change.Line.Period.Code] });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = periodIds[change.Line.AssessmentPeriod.Code] });
             command.Parameters.Add(Text(a.TargetText));
             command.Parameters.Add(Text(a.Commentary));
             command.Parameters.Add(Text(a.OfficerDirection?.ToCode()));
@@ -511,6 +526,12 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             command.Parameters.Add(Text(a.Quartile?.Note));
             command.Parameters.Add(Text(a.QuartileGroupCode));
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = loadId });
+            command.Parameters.Add(Text(a.OfficerMarker?.ToCode()));
+            command.Parameters.Add(new NpgsqlParameter
+            {
+                NpgsqlDbType = NpgsqlDbType.Integer,
+                Value = change.Line.ColumnPeriod is null ? DBNull.Value : periodIds[change.Line.Period.Code],
+            });
             batch.BatchCommands.Add(command);
         }
 

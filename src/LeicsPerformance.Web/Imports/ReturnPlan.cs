@@ -11,7 +11,8 @@ public sealed record AssessmentInput(
     Direction? OfficerDirection,
     ReportedQuartile? Quartile,
     bool QuartileGiven,
-    string? QuartileGroupCode);
+    string? QuartileGroupCode,
+    Marker? OfficerMarker = null);
 
 /// <summary>A validated row of a returns file, resolved against the catalogue.</summary>
 public sealed record ReturnLine(
@@ -27,7 +28,15 @@ public sealed record ReturnLine(
     ValueStatus Status,
     string AsPrinted,
     string Note,
-    AssessmentInput? Assessment);
+    AssessmentInput? Assessment,
+    ReportingPeriod? ColumnPeriod = null)
+{
+    /// <summary>
+    /// The period whose column the figure was given under: the row's period. <see cref="Period"/> is the period the
+    /// figure is for, which differs when it was printed with its own ("32.4% (2021)" under 2021/22).
+    /// </summary>
+    public ReportingPeriod AssessmentPeriod => ColumnPeriod ?? Period;
+}
 
 public enum ChangeKind
 {

@@ -32,11 +32,41 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     private readonly ReportingOptions settings = options.Value;
     private int? homeAreaId;
 
+    /// <summary>The dashboards of the edition in force for the latest period with data.</summary>
     public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(CancellationToken ct = default) =>
-        await db.Dashboards.AsNoTracking()
+        await ListDashboardsAsync(await ResolvePeriodAsync(null, null, ct), ct);
+
+    /// <summary>The dashboards of the compendium edition in force for the period (all of them when there is none).</summary>
+    public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(ReportingPeriod? period, CancellationToken ct = default)
+    {
+        var edition = period is null ? null : await EditionInForceAsync(period, ct);
+        return await db.Dashboards.AsNoTracking()
+            .Where(d => edition == null || d.EditionFirstPeriod == edition)
             .OrderBy(d => d.Theme.SortOrder).ThenBy(d => d.SortOrder)
             .Select(d => new DashboardListItem(d.Slug, d.Title, d.Theme.Slug, d.Theme.Title, d.Indicators.Count))
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The edition (by its first period's code) whose dashboards a period is shown with: the latest edition starting at
+    /// or before the period, else the earliest. Null for a quarter: the quarterly indicators are not placed per edition yet.
+    /// </summary>
+    public async Task<string?> EditionInForceAsync(ReportingPeriod period, CancellationToken ct = default)
+    {
+        if (period.Kind == PeriodKind.FinancialQuarter)
+        {
+            return null;
+        }
+
+        var starts = (await db.Dashboards.AsNoTracking().Select(d => d.EditionFirstPeriod).Distinct().ToListAsync(ct))
+            .Select(ReportingPeriod.Parse).ToList();
+        if (starts.Count == 0)
+        {
+            return null;
+        }
+
+        return (starts.Where(s => s.Start <= period.Start).MaxBy(s => s.Start) ?? starts.MinBy(s => s.Start))!.Code;
+    }
 
     /// <summary>Periods that hold at least one value for the home area, latest first.</summary>
     public async Task<IReadOnlyList<PeriodOption>> PeriodsWithDataAsync(string? dashboardSlug = null, CancellationToken ct = default)
@@ -88,10 +118,11 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
     /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
     /// <remarks>Only indicators reported at the period's frequency: quarterly ones for a quarter, annual ones otherwise.</remarks>
-    public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default)
     {
         var frequency = FrequencyOf(period);
-        return RateAsync(i => i.Frequency == frequency, period, ct);
+        var edition = await EditionInForceAsync(period, ct);
+        return await RateAsync(i => i.Frequency == frequency && (edition == null || i.Dashboard.EditionFirstPeriod == edition), period, ct);
     }
 
     /// <summary>Dashboards for a quarter show quarterly indicators; for any other period, annual ones.</summary>
@@ -123,7 +154,21 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             .ThenBy(i => i.Section == null ? 0 : i.Section.SortOrder).ThenBy(i => i.SortOrder)
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToArray();
-        var codes = new[] { period.Code, previous.Code };
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.IndicatorId) && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
+            .ToDictionaryAsync(a => a.IndicatorId, ct);
+
+        // A figure printed for another period than the column ("32.4% (2021)") is compared with the one before it.
+        var valuePeriodIds = assessments.Values.Where(a => a.ValuePeriodId is not null).Select(a => a.ValuePeriodId!.Value).Distinct().ToArray();
+        var valuePeriods = await db.Periods.AsNoTracking().Where(p => valuePeriodIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => ReportingPeriod.Parse(p.Code), ct);
+        (ReportingPeriod Now, ReportingPeriod Before) PeriodsFor(int indicatorId) =>
+            assessments.TryGetValue(indicatorId, out var a) && a.ValuePeriodId is { } vp && valuePeriods.TryGetValue(vp, out var own)
+                ? (own, own.Previous())
+                : (period, previous);
+        var codes = new[] { period.Code, previous.Code }
+            .Concat(valuePeriods.Values.SelectMany(p => new[] { p.Code, p.Previous().Code }))
+            .Distinct().ToArray();
 
         var homeValues = await db.Values.AsNoTracking()
             .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && codes.Contains(v.Period.Code))
@@ -137,9 +182,6 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var assessments = await db.Assessments.AsNoTracking()
-            .Where(a => ids.Contains(a.IndicatorId) && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
-            .ToDictionaryAsync(a => a.IndicatorId, ct);
         var benchmarks = await BenchmarkValuesAsync(indicators, period, ct);
 
         var result = new List<RatedIndicator>(indicators.Count);
@@ -148,12 +190,13 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var format = ReturnImporter.FormatOf(indicator);
             PolarityText.TryParse(indicator.Polarity, out var polarity);
             NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
-            var now = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == period.Code);
-            var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == previous.Code);
+            var (nowPeriod, beforePeriod) = PeriodsFor(indicator.Id);
+            var now = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == nowPeriod.Code);
+            var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == beforePeriod.Code);
             assessments.TryGetValue(indicator.Id, out var assessment);
 
-            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, period) with { Illustrative = now.Illustrative };
-            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, previous) with { Illustrative = before.Illustrative };
+            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, nowPeriod) with { Illustrative = now.Illustrative };
+            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, beforePeriod) with { Illustrative = before.Illustrative };
             var currentNumber = UsableNumber(now?.Value, now?.Status);
             var previousNumber = UsableNumber(before?.Value, before?.Status);
             var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
@@ -166,7 +209,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var targetRating = TargetEvaluation.Evaluate(currentNumber, target, polarity, format);
 
             var (quartile, worst, label, reason) = QuartileFor(indicator, polarity, format, assessment, benchmarks, homeId);
-            var marker = Markers.Evaluate(direction.Direction, worst, targetRating.Status, settings.Markers);
+            var marker = WithOfficersMarker(Markers.Evaluate(direction.Direction, worst, targetRating.Status, settings.Markers), assessment?.OfficerMarker);
 
             result.Add(new RatedIndicator(
                 indicator.Code,
@@ -194,6 +237,20 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         }
 
         return result;
+    }
+
+    /// <summary>The officers' printed marker is the one shown; the rule's suggestion is said beside it where they differ.</summary>
+    private static MarkerRating WithOfficersMarker(MarkerRating rule, string? officerCode)
+    {
+        if (officerCode is null || !Markers.TryParse(officerCode, out var officer) || officer is not { } call)
+        {
+            return rule;
+        }
+
+        string Words(Marker m) => m == Marker.None ? "no marker" : m.Words().ToLowerInvariant();
+        return call == rule.Marker
+            ? new MarkerRating(call, $"Officers' call: {Words(call)}, as the rule gives. {rule.Explanation}".Trim())
+            : new MarkerRating(call, $"Officers' call: {Words(call)}. The rule alone gives: {Words(rule.Marker)}.");
     }
 
     private (int? Best, int? Worst, string Label, string Reason) QuartileFor(

@@ -40,6 +40,22 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
     }
 
     [Fact]
+    public async Task The_2021_22_overview_opens_the_Safe_and_Well_public_health_dashboard_of_its_own_edition()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/?period=2021/22");
+        var overview = await page.InnerTextAsync("main");
+        overview.Should().Contain("Out of 202 metrics, 91 improved");
+        overview.Should().Contain("Safe & Well \u2010 Public Health").And.NotContain("Wellbeing \u2010 Public Health");
+
+        await page.ClickAsync("main a[href*='/dashboards/safe-and-well-public-health-2021-22']");
+        await page.WaitForURLAsync("**/dashboards/safe-and-well-public-health-2021-22**");
+        (await page.InnerTextAsync("h1")).Should().Contain("Safe & Well");
+        (await page.Locator("tr[data-code]").CountAsync()).Should().Be(25);
+        (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_period_picker_changes_the_overview_by_keyboard()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

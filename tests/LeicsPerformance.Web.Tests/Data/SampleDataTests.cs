@@ -14,19 +14,21 @@ public sealed class SampleDataTests(TestDatabase database)
     public void The_sample_data_loads_with_nothing_rejected()
     {
         database.SeedResult.Problems.Where(p => !p.IsWarning).Should().BeEmpty();
-        database.SeedResult.Loaded.Should().HaveCount(3, "two files of the council's figures and one of illustrative quarterly figures");
+        database.SeedResult.Loaded.Should().HaveCount(4, "three files of the council's figures (2017/18, Chart 1, 2021/22) and one of illustrative quarterly figures");
     }
 
     [Fact]
     public async Task The_sample_data_holds_all_217_compendium_rows_and_150_authorities()
     {
         await using var db = TestDatabase.CreateContext(await database.CreateCopyAsync());
-        // The compendium's indicators; codes starting with Q are the illustrative quarterly ones (data/returns/illustrative).
-        (await db.Indicators.CountAsync(i => !EF.Functions.Like(i.Code, "Q%"))).Should().Be(217);
-        (await db.Values.CountAsync(v => v.Period.Code == "FY2017")).Should().Be(217);
-        (await db.Values.CountAsync(v => v.Period.Code == "FY2016")).Should().Be(217);
+        // The compendiums' indicators (217 of 2017/18, 243 of 2021/22); codes starting with Q are the illustrative quarterly ones.
+        (await db.Indicators.CountAsync(i => !EF.Functions.Like(i.Code, "Q%"))).Should().Be(460);
+        (await db.Indicators.CountAsync(i => !EF.Functions.Like(i.Code, "Q%") && i.Dashboard.EditionFirstPeriod == "FY2021")).Should().Be(243);
+        // Two printed figures per row, each under its column's period or the one printed beside it ("31.3 (2017)").
+        (await db.Values.CountAsync(v => v.Indicator.Dashboard.EditionFirstPeriod == "FY2017" && v.Period.Code != "FY2018" && !EF.Functions.Like(v.Indicator.Code, "Q%"))).Should().Be(434);
+        (await db.Values.CountAsync(v => v.Indicator.Dashboard.EditionFirstPeriod == "FY2021")).Should().Be(486);
         (await db.Values.CountAsync(v => v.Period.Code == "FY2018")).Should().Be(150);
-        (await db.Assessments.CountAsync(a => a.OfficerDirection != null)).Should().Be(217);
+        (await db.Assessments.CountAsync(a => a.OfficerDirection != null)).Should().Be(460);
         (await db.ComparatorGroups.Where(g => g.Code == "county-councils").SelectMany(g => g.Members).CountAsync()).Should().Be(27);
     }
 
@@ -41,12 +43,44 @@ public sealed class SampleDataTests(TestDatabase database)
         var ownPeriod = await db.Values.Where(v => v.AsPrinted == "31.3 (2017)").SingleAsync();
         ownPeriod.Value.Should().Be(31.3m);
         ownPeriod.Note.Should().Be("Data is for 2017");
+        (await db.Periods.SingleAsync(p => p.Id == ownPeriod.PeriodId)).Code.Should().Be("CY2017", "a figure is stored as the period it is for");
 
         var noData = await db.Values.Where(v => v.AsPrinted == "No data").ToListAsync();
         noData.Should().NotBeEmpty().And.OnlyContain(v => v.Value == null && v.Status == "not available");
 
         var range = await db.Assessments.Where(a => a.ReportedQuartile == "1st/2nd").ToListAsync();
         range.Should().HaveCount(5).And.OnlyContain(a => a.QuartileBest == 1 && a.QuartileWorst == 2);
+    }
+
+    [Fact]
+    public async Task The_2021_22_printed_forms_load_as_the_council_meant_them()
+    {
+        await using var db = TestDatabase.CreateContext(await database.CreateCopyAsync());
+
+        // "4th*": the footnote's asterisk is kept as printed, the position is 4th
+        var starred = await db.Assessments.Where(a => a.ReportedQuartile == "4th*").ToListAsync();
+        starred.Should().HaveCount(5).And.OnlyContain(a => a.QuartileBest == 4 && a.QuartileWorst == 4);
+        var month = await db.Assessments.SingleAsync(a => a.ReportedQuartile == "4th (Nov 2021)");
+        month.QuartileNote.Should().Be("Nov 2021");
+
+        // 505.7% is a real value of an unbounded percentage
+        var excess = await db.Values.SingleAsync(v => v.AsPrinted == "505.7%");
+        excess.Value.Should().Be(505.7m);
+        (await db.Indicators.SingleAsync(i => i.Id == excess.IndicatorId)).PercentBounded.Should().BeFalse();
+
+        // "32.4% (2021)" under "End of Yr 2021/22" is 2021's figure; the 2021/22 assessment shows it
+        var nht = await db.Values.Include(v => v.Period).SingleAsync(v => v.AsPrinted == "32.4% (2021)");
+        nht.Period.Code.Should().Be("CY2021");
+        var shown = await db.Assessments.SingleAsync(a => a.IndicatorId == nht.IndicatorId && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == "FY2021"));
+        shown.ValuePeriodId.Should().Be(nht.PeriodId);
+
+        // Officers' markers: 26 green ticks and 5 red circles
+        (await db.Assessments.CountAsync(a => a.OfficerMarker == "exceptional")).Should().Be(26);
+        (await db.Assessments.CountAsync(a => a.OfficerMarker == "performanceIssue")).Should().Be(5);
+
+        // A "-" arrow between two figures: not comparable (2022 exams after teacher-assessed grades)
+        var attainment = await db.Values.SingleAsync(v => v.AsPrinted == "48.8" && v.Indicator.Dashboard.EditionFirstPeriod == "FY2021");
+        attainment.Status.Should().Be("not comparable");
     }
 
     [Fact]
@@ -60,7 +94,7 @@ public sealed class SampleDataTests(TestDatabase database)
 
         again.Loaded.Should().BeEmpty("every returns file is already loaded");
         (await db.ValueHistory.CountAsync()).Should().Be(before);
-        (await db.Indicators.CountAsync(i => !EF.Functions.Like(i.Code, "Q%"))).Should().Be(217);
+        (await db.Indicators.CountAsync(i => !EF.Functions.Like(i.Code, "Q%"))).Should().Be(460);
     }
 
     [Fact]
@@ -80,7 +114,7 @@ public sealed class SampleDataTests(TestDatabase database)
         }
 
         await using var db = TestDatabase.CreateContext(connectionString);
-        (await db.DataLoads.CountAsync()).Should().Be(3, "the second start found all three files already loaded");
+        (await db.DataLoads.CountAsync()).Should().Be(4, "the second start found all four files already loaded");
         NpgsqlConnection.ClearAllPools();
     }
 

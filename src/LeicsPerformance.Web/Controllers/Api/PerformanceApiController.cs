@@ -12,8 +12,17 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards")]
-    public async Task<IEnumerable<ApiDashboardListItem>> Dashboards(CancellationToken ct) =>
-        (await queries.ListDashboardsAsync(ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount));
+    public async Task<ActionResult<IEnumerable<ApiDashboardListItem>>> Dashboards([FromQuery] string? period, CancellationToken ct)
+    {
+        // The dashboards of the compendium edition in force for the period (default: the latest period with data).
+        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        {
+            return PeriodProblem(period);
+        }
+
+        return Ok((await queries.ListDashboardsAsync(resolved, ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount)));
+    }
 
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards/{slug}")]

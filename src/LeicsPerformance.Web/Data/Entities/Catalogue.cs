@@ -32,6 +32,12 @@ public sealed class Dashboard
     /// <summary>The note printed under the table: "Comparators are other county councils".</summary>
     public string ComparatorNote { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The compendium edition the dashboard belongs to, by the code of the first period it reports ("FY2017", "FY2021").
+    /// A period shows the dashboards of the latest edition starting at or before it.
+    /// </summary>
+    public string EditionFirstPeriod { get; set; } = "FY2017";
+
     public List<DashboardSection> Sections { get; } = [];
 
     public List<Indicator> Indicators { get; } = [];
@@ -92,6 +98,9 @@ public sealed class Indicator
     public string? ComparatorGroupCode { get; set; }
 
     public string Frequency { get; set; } = "annual";
+
+    /// <summary>False for a percentage that can exceed 100% (an excess over expected: 505.7%).</summary>
+    public bool PercentBounded { get; set; } = true;
 
     public string NoRealChangeRule { get; set; } = "same-when-rounded";
 

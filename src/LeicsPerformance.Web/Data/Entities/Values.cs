@@ -129,6 +129,12 @@ public sealed class IndicatorAssessment
 
     public bool DefinitionChanged { get; set; }
 
+    /// <summary>The marker officers printed (exceptional, performanceIssue, none), or null when none was recorded.</summary>
+    public string? OfficerMarker { get; set; }
+
+    /// <summary>Where the figure shown in this period's column is for another period ("32.4% (2021)"): that period.</summary>
+    public int? ValuePeriodId { get; set; }
+
     public int DataLoadId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
