@@ -80,7 +80,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
     ];
 
     private async Task<IReadOnlyDictionary<string, string>> ThemeTitlesAsync(CancellationToken ct) =>
-        (await queries.ListDashboardsAsync(ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);
+        (await queries.ListDashboardsAsync(period: null, ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);
 }
 
 /// <summary>The exceptions page: the three lists for one period.</summary>
