@@ -45,7 +45,7 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync("/?period=2021/22");
         var overview = await page.InnerTextAsync("main");
-        overview.Should().Contain("Out of 202 metrics, 91 improved");
+        overview.Should().Contain("91 improved (45%), 38 saw no real change (19%) and 73 (36%) got worse. For 19 ");
         overview.Should().Contain("Safe & Well \u2010 Public Health").And.NotContain("Wellbeing \u2010 Public Health");
 
         await page.ClickAsync("main a[href*='/dashboards/safe-and-well-public-health-2021-22']");
