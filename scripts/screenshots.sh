@@ -15,13 +15,14 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-shot() { # shot <name> <path> <height>
+shot() { # shot <name> <path> <height> [width]
   chromium --headless --no-sandbox --disable-gpu --disable-background-networking --hide-scrollbars \
-    --window-size="1280,$3" --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" >/dev/null 2>&1
+    --window-size="${4:-1280},$3" --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" >/dev/null 2>&1
   echo "$out/$1.png  ←  $2"
 }
 shot overview "/?period=2017/18" 1800
 shot dashboard-fair-funding "/dashboards/fair-funding?period=2017/18" 1800
+shot dashboard-phone "/dashboards/fair-funding?period=2017/18" 2600 375
 shot indicator-ff01 "/indicators/FF01?period=2018/19" 2200
 shot funding "/funding?compare=camden" 1600
 shot committees "/committees" 1400

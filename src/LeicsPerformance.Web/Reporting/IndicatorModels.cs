@@ -40,8 +40,8 @@ public sealed record TrendRow(
     decimal? TargetLine,
     string TargetDisplay);
 
-/// <summary>The trend chart's data island, in the shape charts.js reads (docs/frontend.md).</summary>
-public sealed record TrendChartData(string Title, string UnitLabel, IReadOnlyList<TrendChartPoint> Points, decimal? Target, string? TargetLabel);
+/// <summary>The trend chart's data island, in the shape charts.js reads (docs/frontend.md). SeriesLabel names the line in the legend.</summary>
+public sealed record TrendChartData(string Title, string UnitLabel, IReadOnlyList<TrendChartPoint> Points, decimal? Target, string? TargetLabel, string? SeriesLabel = null);
 
 public sealed record TrendChartPoint(string Period, decimal? Value, string Display);
 

@@ -175,7 +175,8 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             IndicatorText.UnitLabel(format),
             rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Value, r.Display)).ToList(),
             lineFrom?.TargetLine,
-            lineFrom is null ? null : $"Target {lineFrom.TargetDisplay} ({lineFrom.PeriodLabel})");
+            lineFrom is null ? null : $"Target {lineFrom.TargetDisplay} ({lineFrom.PeriodLabel})",
+            details.HomeAreaName);
         return new IndicatorTrend(rows, TrendSummary(details, rows), chart);
     }
 

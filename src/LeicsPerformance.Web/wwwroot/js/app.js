@@ -38,3 +38,17 @@ function reopenExplanations(event) {
 
 document.addEventListener('focusin', reopenExplanations);
 document.addEventListener('mouseover', reopenExplanations);
+
+// Wide tables keep their row-header column in view while they scroll sideways (see .app-table-wrapper in
+// app.scss). The row headers are found by CSS; their column heading is marked here, by column position.
+for (const table of document.querySelectorAll('.app-table-wrapper > table')) {
+  const rowHeader = table.querySelector('tbody th[scope="row"]');
+  const headings = table.tHead?.rows[table.tHead.rows.length - 1];
+  if (!rowHeader || !headings) continue;
+  const column = [...rowHeader.parentElement.cells].slice(0, rowHeader.cellIndex).reduce((n, c) => n + c.colSpan, 0);
+  let at = 0;
+  for (const cell of headings.cells) {
+    if (at === column) cell.classList.add('app-col--key');
+    at += cell.colSpan;
+  }
+}

@@ -77,6 +77,33 @@ function readJson(canvas) {
   }
 }
 
+const TITLE_FONT = { size: 16, weight: 'bold' };
+
+/**
+ * Breaks a title into lines no wider than the chart, so a long indicator title on a phone is wrapped, never
+ * cut off at the canvas edge (Chart.js draws a title on one line unless given several).
+ */
+function wrapTitle(title, width) {
+  if (!title) return title;
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return title;
+  ctx.font = `${TITLE_FONT.weight} ${TITLE_FONT.size}px ${Chart.defaults.font.family}`;
+  const room = Math.max(80, width - 16);
+  const lines = [];
+  let line = '';
+  for (const word of String(title).split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function baseOptions(canvas, data) {
   // A canvas inside .app-chart fills that box; otherwise keep an aspect ratio.
   const sized = canvas.parentElement?.classList.contains('app-chart') ?? false;
@@ -84,12 +111,16 @@ function baseOptions(canvas, data) {
     responsive: true,
     maintainAspectRatio: !sized,
     animation: prefersReducedMotion() ? false : { duration: 400 },
+    // Re-wrap the title whenever the chart changes width (a phone turned sideways, a resized window).
+    onResize: (chart, size) => {
+      chart.options.plugins.title.text = wrapTitle(data.title, size.width);
+    },
     plugins: {
       title: {
         display: Boolean(data.title),
-        text: data.title,
+        text: wrapTitle(data.title, canvas.parentElement?.clientWidth ?? 600),
         color: COLOURS.text,
-        font: { size: 16, weight: 'bold' },
+        font: TITLE_FONT,
         align: 'start',
       },
       legend: { display: false },
@@ -138,7 +169,8 @@ function drawTrend(canvas, data) {
 
   const datasets = [
     {
-      label: data.title || 'Value',
+      // The legend names the series, not the indicator (the title does that), so it stays short on a phone.
+      label: data.seriesLabel || 'Value',
       data: points.map((p) => (typeof p.value === 'number' ? p.value : null)),
       borderColor: COLOURS.line,
       backgroundColor: COLOURS.line,
