@@ -95,8 +95,7 @@ var app = builder.Build();
 if (CommandLine.IsCommand(args))
 {
     // e.g. `dotnet run --project src/LeicsPerformance.Web -- create-admin --email someone@leics.gov.uk`
-    await app.PrepareDatabaseAsync(loadSampleData: false);
-    return await CommandLine.RunAsync(app.Services, args);
+    return await CommandLine.RunWithDatabaseAsync(app, args);
 }
 
 await app.PrepareDatabaseAsync();
@@ -116,6 +115,7 @@ if (ProxyAndHttps.HttpsRequired(app.Configuration, app.Environment))
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestValidation();
 app.Use(async (context, next) =>
 {
     // No inline script or style anywhere, so the policy can be strict.

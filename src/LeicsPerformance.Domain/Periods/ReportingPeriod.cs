@@ -27,6 +27,17 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         End = end;
     }
 
+    /// <summary>
+    /// The earliest and latest years a period may start in. Far wider than the council's data needs, and well inside
+    /// what dates can hold, so that the period before or after any period read is still a period (FY0001 and FY9999
+    /// once crashed pages that asked for the year before or the year after).
+    /// </summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
+    public static bool YearInRange(int year) => year is >= MinYear and <= MaxYear;
+
     public PeriodKind Kind { get; }
 
     /// <summary>The year the period starts in (for a point date, the date's year).</summary>
@@ -140,6 +151,11 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         if (CodePattern().Match(s) is { Success: true } code)
         {
             var year = int.Parse(code.Groups["year"].Value, CultureInfo.InvariantCulture);
+            if (!YearInRange(year))
+            {
+                return false;
+            }
+
             if (code.Groups["date"].Success)
             {
                 return TryDate(code.Groups["date"].Value, out period);
@@ -177,7 +193,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
             return true;
         }
 
-        if (CalendarPattern().Match(s) is { Success: true } c)
+        if (CalendarPattern().Match(s) is { Success: true } c && YearInRange(int.Parse(c.Groups["year"].Value, CultureInfo.InvariantCulture)))
         {
             period = CalendarYear(int.Parse(c.Groups["year"].Value, CultureInfo.InvariantCulture));
             return true;
@@ -197,7 +213,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
     private static bool TryDate(string text, out ReportingPeriod period)
     {
         string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "d MMMM yyyy", "d MMM yyyy"];
-        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date) && YearInRange(date.Year))
         {
             period = PointDate(date);
             return true;
@@ -229,7 +245,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         var first = int.Parse(m.Groups["first"].Value, CultureInfo.InvariantCulture);
         var second = int.Parse(m.Groups["second"].Value, CultureInfo.InvariantCulture);
         var expected = m.Groups["second"].Value.Length == 2 ? (first + 1) % 100 : first + 1;
-        if (second != expected)
+        if (second != expected || !YearInRange(first))
         {
             return false;
         }
@@ -245,26 +261,26 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
     private static string Normalise(string text) =>
         WhitespacePattern().Replace(text.Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2013', '-').Replace('\u2014', '-'), " ").Trim();
 
-    [GeneratedRegex(@"^(?:(?<kind>FY|CY|AY)(?<year>\d{4})(?:Q(?<q>[1-4]))?|D(?<date>(?<year>\d{4})-\d{2}-\d{2}))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<kind>FY|CY|AY)(?<year>[0-9]{4})(?:Q(?<q>[1-4]))?|D(?<date>(?<year>[0-9]{4})-[0-9]{2}-[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^(?:end of (?:yr|year) |financial year |fy ?)?(?<span>\d{4} ?[/-] ?\d{2,4})(?: financial year)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:end of (?:yr|year) |financial year |fy ?)?(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})(?: financial year)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinancialPattern();
 
-    [GeneratedRegex(@"^(?:(?:ay|academic year) ?(?<span>\d{4} ?[/-] ?\d{2,4})|(?<span>\d{4} ?[/-] ?\d{2,4}) ?\(?academic(?: year)?\)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:ay|academic year) ?(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})|(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4}) ?\(?academic(?: year)?\)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AcademicPattern();
 
-    [GeneratedRegex(@"^(?:calendar year |cy ?)?(?<year>\d{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:calendar year |cy ?)?(?<year>[0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CalendarPattern();
 
-    [GeneratedRegex(@"^(?:as (?:at|of) )(?<date>.+)$|^(?<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [a-z]{3,9} \d{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:as (?:at|of) )(?<date>.+)$|^(?<date>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [a-z]{3,9} [0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsAtPattern();
 
     /// <summary>"Q1 2021/22", "Quarter One 2021-22 (April – June)", "first quarter (April to June) of 2021-22", "2021/22 Q1".</summary>
-    [GeneratedRegex(@"^(?:(?:q|quarter) ?(?<q>[1-4]|one|two|three|four)|(?<q>first|second|third|fourth) quarter)(?: \([^)]*\))?(?: of)? (?<span>\d{4} ?[/-] ?\d{2,4})(?: \([^)]*\))?$|^(?<span>\d{4} ?[/-] ?\d{2,4}) ?(?:q|quarter) ?(?<q>[1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:q|quarter) ?(?<q>[1-4]|one|two|three|four)|(?<q>first|second|third|fourth) quarter)(?: \([^)]*\))?(?: of)? (?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})(?: \([^)]*\))?$|^(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4}) ?(?:q|quarter) ?(?<q>[1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
 
-    [GeneratedRegex(@"^(?<first>\d{4}) ?[/-] ?(?<second>\d{2}|\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<first>[0-9]{4}) ?[/-] ?(?<second>[0-9]{2}|[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex YearSpanPattern();
 
     [GeneratedRegex(@"\s+")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,27 @@ public static class CommandLine
     private static readonly string[] Commands = ["create-admin", "add-user", "import-returns", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>Exit codes (docs/operations.md): 0 done, 1 the file has errors, 2 the command could not run, 3 an unexpected failure.</summary>
+    public static async Task<int> RunWithDatabaseAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            await app.PrepareDatabaseAsync(loadSampleData: false);
+            return await RunAsync(app.Services, args);
+        }
+        catch (Exception e) when (Hosting.DatabaseUnavailable.Is(e))
+        {
+            await Console.Error.WriteLineAsync("The database could not be reached: " + e.Message + ". Check ConnectionStrings__Performance and that the server is running. Nothing was changed.");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            // Never an unhandled exception (exit code 134): say what happened; every write is one transaction, so nothing is half done.
+            await Console.Error.WriteLineAsync($"The command failed unexpectedly ({e.GetType().Name}): {e.Message}. Nothing was changed.");
+            return 3;
+        }
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {

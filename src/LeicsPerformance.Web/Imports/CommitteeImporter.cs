@@ -302,6 +302,10 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
             {
                 Problem(problems, table, row, "date", $"'{row["date"]}' is not a date: write it like 2021-09-06 or 06/09/2021.");
             }
+            else if (!ReportingPeriod.YearInRange(date.Year))
+            {
+                Problem(problems, table, row, "date", $"'{row["date"]}' is not a date between {ReportingPeriod.MinYear} and {ReportingPeriod.MaxYear}.");
+            }
 
             string? periodCode = null;
             var periodText = row["considers_period"];

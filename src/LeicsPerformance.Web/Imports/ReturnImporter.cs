@@ -114,7 +114,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
         }
         else if (period is null)
         {
-            Problem("period", $"'{row["period"]}' is not a period: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
+            Problem("period", $"'{row["period"]}' is not a period from {ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
         }
         else if (indicator is not null && !FitsFrequency(indicator.Frequency, period))
         {

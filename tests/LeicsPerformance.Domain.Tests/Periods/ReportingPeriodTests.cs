@@ -269,4 +269,26 @@ public class ReportingPeriodTests
             CultureInfo.CurrentCulture = saved;
         }
     }
+
+    /// <summary>Every extreme but well-formed period once crashed a page; all are now simply not periods.</summary>
+    public static TheoryData<string> ExtremePeriods => new()
+    {
+        "FY9999", "9999/00", "AY9999", "Q1 0000/01", "FY0001", "D0001-01-01", "D9999-12-31", "CY9999", "CY0001", "FY9999Q4",
+        "as at 31/12/9999", "01/01/0001", "Q4 9999/00", "FY1899", "FY2101", "\u0662\u0660\u0662\u0661/22",
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtremePeriods))]
+    public void Extreme_periods_are_not_read(string text)
+    {
+        ReportingPeriod.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_first_and_last_years_in_range_have_a_period_before_and_after()
+    {
+        ReportingPeriod.Parse("FY1900").Previous().Code.Should().Be("FY1899");
+        ReportingPeriod.Parse("Q4 2100/01").End.Should().Be(new DateOnly(2101, 3, 31));
+        ReportingPeriod.Parse("AY2100").SamePeriodLastYear().Code.Should().Be("AY2099");
+    }
 }
