@@ -34,6 +34,8 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
 
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
+    public DbSet<IndicatorLineage> Lineage => Set<IndicatorLineage>();
+
     public DbSet<ReportingPeriodRow> Periods => Set<ReportingPeriodRow>();
 
     public DbSet<DataLoad> DataLoads => Set<DataLoad>();
@@ -88,6 +90,10 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
         modelBuilder.Entity<Dashboard>().HasMany(d => d.Indicators).WithOne(i => i.Dashboard).HasForeignKey(i => i.DashboardId);
         modelBuilder.Entity<DashboardSection>().ToTable("dashboard_section");
         modelBuilder.Entity<Indicator>().ToTable("indicator");
+        modelBuilder.Entity<IndicatorLineage>().ToTable("indicator_lineage").HasKey(l => l.IndicatorId);
+        modelBuilder.Entity<IndicatorLineage>().Property(l => l.IndicatorId).ValueGeneratedNever();
+        modelBuilder.Entity<IndicatorLineage>().HasOne(l => l.Indicator).WithOne().HasForeignKey<IndicatorLineage>(l => l.IndicatorId);
+        modelBuilder.Entity<IndicatorLineage>().HasOne(l => l.Continues).WithOne().HasForeignKey<IndicatorLineage>(l => l.ContinuesIndicatorId);
         modelBuilder.Entity<ReportingPeriodRow>().ToTable("reporting_period");
         modelBuilder.Entity<DataLoad>().ToTable("data_load");
         modelBuilder.Entity<IndicatorValue>().ToTable("indicator_value");

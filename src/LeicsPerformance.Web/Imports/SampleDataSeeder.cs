@@ -5,7 +5,7 @@ namespace LeicsPerformance.Web.Imports;
 
 /// <summary>
 /// Loads the project's <c>data/</c> folder: reference data and catalogue (areas, populations, comparator groups,
-/// themes, dashboards, indicators), then every returns file in <c>data/returns</c>, in name order. Safe to run at
+/// themes, dashboards, indicators, lineage), then every returns file in <c>data/returns</c>, in name order. Safe to run at
 /// every start: the catalogue is matched on codes, and a returns file already loaded (same SHA-256) is skipped.
 /// Everything it could not read is reported by file, row and column; nothing is dropped silently.
 /// </summary>
@@ -38,6 +38,9 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
             }
 
             problems.AddRange(catalogue.Problems);
+            // Which 2021/22 indicators continue which 2017/18 ones (reviewed, with evidence).
+            problems.AddRange(await new LineageImporter(db).ImportAsync(
+                Read(dataFolder, "catalogue/indicator-lineage.csv", LineageImporter.RequiredColumns), ct));
             await transaction.CommitAsync(ct);
         }
 

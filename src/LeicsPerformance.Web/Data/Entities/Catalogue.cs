@@ -106,3 +106,23 @@ public sealed class Indicator
 
     public string Notes { get; set; } = string.Empty;
 }
+
+/// <summary>
+/// An indicator of a later compendium edition that continues one of an earlier edition (FN01 in 2021/22 continues
+/// FF01 of 2017/18): the same measure, so its trend runs across both. Reviewed data with the evidence for the link;
+/// <see cref="DefinitionChanged"/> marks a link across a change of definition, where no direction is claimed.
+/// </summary>
+public sealed class IndicatorLineage
+{
+    public int IndicatorId { get; set; }
+
+    public Indicator Indicator { get; set; } = null!;
+
+    public int ContinuesIndicatorId { get; set; }
+
+    public Indicator Continues { get; set; } = null!;
+
+    public bool DefinitionChanged { get; set; }
+
+    public string Evidence { get; set; } = string.Empty;
+}
