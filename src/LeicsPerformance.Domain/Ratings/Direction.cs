@@ -36,6 +36,12 @@ public enum DirectionReason
     NoPolarity,
     DefinitionChanged,
     OfficerJudgement,
+
+    /// <summary>The significance rule: the two values' 95% confidence intervals overlap.</summary>
+    NotSignificant,
+
+    /// <summary>The significance rule: the intervals do not overlap, so the change is real.</summary>
+    Significant,
 }
 
 public static class DirectionText

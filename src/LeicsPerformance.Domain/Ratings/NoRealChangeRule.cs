@@ -12,6 +12,12 @@ public enum NoRealChangeKind
 
     /// <summary>No real change when the values differ by no more than a share of the previous value (e.g. 1%).</summary>
     RelativeTolerance,
+
+    /// <summary>
+    /// No real change when both values carry 95% confidence limits (published, or following from a numerator and
+    /// denominator) and the two intervals overlap. Without limits on both sides it falls back to the default.
+    /// </summary>
+    Significance,
 }
 
 /// <summary>
@@ -26,16 +32,25 @@ public sealed record NoRealChangeRule(NoRealChangeKind Kind, decimal Tolerance)
     {
         NoRealChangeKind.AbsoluteTolerance => string.Create(CultureInfo.InvariantCulture, $"absolute:{Tolerance}"),
         NoRealChangeKind.RelativeTolerance => string.Create(CultureInfo.InvariantCulture, $"relative:{Tolerance}%"),
+        NoRealChangeKind.Significance => "significance",
         _ => "same-when-rounded",
     };
 
-    /// <summary>Reads "same-when-rounded", "absolute:0.5" or "relative:1%".</summary>
+    public static NoRealChangeRule Significance { get; } = new(NoRealChangeKind.Significance, 0m);
+
+    /// <summary>Reads "same-when-rounded", "absolute:0.5", "relative:1%" or "significance".</summary>
     public static bool TryParse(string? text, out NoRealChangeRule rule)
     {
         var s = (text ?? string.Empty).Trim().ToLowerInvariant();
         rule = Default;
         if (s is "" or "same-when-rounded")
         {
+            return true;
+        }
+
+        if (s == "significance")
+        {
+            rule = Significance;
             return true;
         }
 

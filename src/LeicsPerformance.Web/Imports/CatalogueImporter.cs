@@ -42,9 +42,29 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             area.Name = name;
             area.OnsCode = row["ons_code"].Length > 0 ? row["ons_code"] : null;
             area.AuthorityType = row["authority_type"].Length > 0 ? row["authority_type"] : "other";
+            area.Region = row["region"];
+            area.FirstYear = OptionalYear(table, row, "first_year");
+            area.LastYear = OptionalYear(table, row, "last_year");
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private int? OptionalYear(CsvTable table, CsvRow row, string column)
+    {
+        var text = row[column];
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2200)
+        {
+            return year;
+        }
+
+        Problem(table, row, column, $"'{text}' is not a year: write the financial year the authority started or ended in, such as 2019.");
+        return null;
     }
 
     public async Task ImportPopulationsAsync(CsvTable table, CancellationToken ct)

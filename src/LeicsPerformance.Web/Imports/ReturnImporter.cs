@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using System.Security.Cryptography;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
@@ -228,13 +229,44 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 marker);
         }
 
+        var limits = ReadLimits(row, Problem);
+
         if (problems.Count > before)
         {
             return null;
         }
 
         var format = FormatOf(indicator!);
-        return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, valuePeriod!, number, status, row["value"], note, assessment, elsewhere ? period : null);
+        return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, valuePeriod!, number, status, row["value"], note, assessment, elsewhere ? period : null, limits);
+    }
+
+    /// <summary>The optional numerator, denominator and 95% confidence limit columns (plain numbers).</summary>
+    private static ValueLimits? ReadLimits(CsvRow row, Action<string, string> problem)
+    {
+        decimal? Number(string column)
+        {
+            var text = row[column];
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            problem(column, $"'{text}' is not a number: write it like 1234.5, or leave it blank.");
+            return null;
+        }
+
+        var limits = new ValueLimits(Number("numerator"), Number("denominator"), Number("lower"), Number("upper"));
+        if (limits.Lower is { } lo && limits.Upper is { } hi && lo > hi)
+        {
+            problem("lower", $"The lower confidence limit {row["lower"]} is above the upper one {row["upper"]}.");
+        }
+
+        return limits is { Numerator: null, Denominator: null, Lower: null, Upper: null } ? null : limits;
     }
 
     public static ValueFormat FormatOf(Indicator indicator)
@@ -391,12 +423,13 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             create temp table incoming_value (
                 indicator_id integer not null, area_id integer not null, period_id integer not null,
                 value numeric, status text not null, as_printed text not null, note text not null,
+                numerator numeric, denominator numeric, lower_limit numeric, upper_limit numeric,
                 expected_exists boolean not null, expected_value numeric, expected_status text
             ) on commit drop
             """, ct);
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "copy incoming_value (indicator_id, area_id, period_id, value, status, as_printed, note, expected_exists, expected_value, expected_status) from stdin (format binary)", ct))
+            "copy incoming_value (indicator_id, area_id, period_id, value, status, as_printed, note, numerator, denominator, lower_limit, upper_limit, expected_exists, expected_value, expected_status) from stdin (format binary)", ct))
         {
             foreach (var change in plan.Changes)
             {
@@ -409,6 +442,10 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 await copy.WriteAsync(line.Status.ToCode(), NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(line.AsPrinted, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(line.Note, NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, line.Limits?.Numerator, ct);
+                await WriteNullable(copy, line.Limits?.Denominator, ct);
+                await WriteNullable(copy, line.Limits?.Lower, ct);
+                await WriteNullable(copy, line.Limits?.Upper, ct);
                 await copy.WriteAsync(change.Kind != ChangeKind.New, NpgsqlDbType.Boolean, ct);
                 await WriteNullable(copy, change.OldValue, ct);
                 if (change.OldStatus is null)
@@ -474,13 +511,17 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             """, ct);
 
         await Execute(connection, $"""
-            insert into indicator_value (indicator_id, area_id, period_id, value, status, as_printed, note, data_load_id, updated_at)
-            select indicator_id, area_id, period_id, value, status, as_printed, note, {loadId}, now() from incoming_value
+            insert into indicator_value (indicator_id, area_id, period_id, value, status, as_printed, note, numerator, denominator, lower_limit, upper_limit, data_load_id, updated_at)
+            select indicator_id, area_id, period_id, value, status, as_printed, note, numerator, denominator, lower_limit, upper_limit, {loadId}, now() from incoming_value
             on conflict (indicator_id, area_id, period_id) do update
                set value = excluded.value, status = excluded.status, as_printed = excluded.as_printed, note = excluded.note,
+                   numerator = excluded.numerator, denominator = excluded.denominator,
+                   lower_limit = excluded.lower_limit, upper_limit = excluded.upper_limit,
                    data_load_id = excluded.data_load_id, updated_at = excluded.updated_at
-             where (indicator_value.value, indicator_value.status, indicator_value.as_printed, indicator_value.note)
-                   is distinct from (excluded.value, excluded.status, excluded.as_printed, excluded.note)
+             where (indicator_value.value, indicator_value.status, indicator_value.as_printed, indicator_value.note,
+                    indicator_value.numerator, indicator_value.denominator, indicator_value.lower_limit, indicator_value.upper_limit)
+                   is distinct from (excluded.value, excluded.status, excluded.as_printed, excluded.note,
+                    excluded.numerator, excluded.denominator, excluded.lower_limit, excluded.upper_limit)
             """, ct);
     }
 

@@ -29,7 +29,8 @@ public sealed record ReturnLine(
     string AsPrinted,
     string Note,
     AssessmentInput? Assessment,
-    ReportingPeriod? ColumnPeriod = null)
+    ReportingPeriod? ColumnPeriod = null,
+    ValueLimits? Limits = null)
 {
     /// <summary>
     /// The period whose column the figure was given under: the row's period. <see cref="Period"/> is the period the
@@ -37,6 +38,9 @@ public sealed record ReturnLine(
     /// </summary>
     public ReportingPeriod AssessmentPeriod => ColumnPeriod ?? Period;
 }
+
+/// <summary>What a published value was worked out from and its 95% confidence limits, where the release gives them.</summary>
+public sealed record ValueLimits(decimal? Numerator, decimal? Denominator, decimal? Lower, decimal? Upper);
 
 public enum ChangeKind
 {

@@ -23,6 +23,15 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
             var catalogue = new CatalogueImporter(db);
             await catalogue.ImportAreasAsync(Read(dataFolder, "areas.csv", "code", "name"), ct);
             await catalogue.ImportPopulationsAsync(Read(dataFolder, "area-populations.csv", "area_code", "year", "population"), ct);
+            // Groups defined by a rule (county councils, all upper-tier, the region, ONS similar areas) follow the
+            // boundary changes: one membership per year it changes (data/comparator-group-rules.csv).
+            var builder = new ComparatorGroupBuilder(db);
+            await builder.BuildAsync(
+                Read(dataFolder, "comparator-group-rules.csv", "code", "name", "rule"),
+                Read(dataFolder, "ons/similar-areas.csv", "group", "area_code", "neighbour_code"),
+                ReturnImporter.DefaultAreaCode,
+                ct);
+            problems.AddRange(builder.Problems);
             await catalogue.ImportComparatorGroupsAsync(
                 Read(dataFolder, "comparator-groups.csv", "code", "name", "year"),
                 Read(dataFolder, "comparator-group-members.csv", "group_code", "year", "area_code"),
@@ -77,6 +86,8 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
 
+        await SeedDatasetsAsync(dataFolder, problems, loaded, ct);
+
         foreach (var line in loaded)
         {
             logger.LogInformation("Loaded {Summary}", line);
@@ -95,6 +106,53 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
         }
 
         return new Result(problems, loaded);
+    }
+
+    /// <summary>
+    /// The public datasets in <c>data/ons</c> named in its <c>mapping.csv</c>, each loaded as published through
+    /// <see cref="DatasetImporter"/> and the return importer; a file already loaded unchanged is skipped.
+    /// </summary>
+    private async Task SeedDatasetsAsync(string dataFolder, List<ImportProblem> problems, List<string> loaded, CancellationToken ct)
+    {
+        var folder = Path.Combine(dataFolder, "ons");
+        var (mappings, mappingProblems) = DatasetImporter.ReadMappings(Read(dataFolder, "ons/mapping.csv", "file", "indicator_code", "period_kind"));
+        problems.AddRange(mappingProblems);
+        foreach (var mapping in mappings)
+        {
+            var name = "ons/" + mapping.File;
+            var path = Path.Combine(folder, mapping.File);
+            if (!File.Exists(path))
+            {
+                problems.Add(new("ons/mapping.csv", 0, "file", mapping.File, $"{mapping.File} is named in the mapping but is not in data/ons."));
+                continue;
+            }
+
+            var (content, rowMap, conversionProblems) = DatasetImporter.ToReturn(name, await File.ReadAllBytesAsync(path, ct), mapping);
+            problems.AddRange(conversionProblems);
+            if (content is null)
+            {
+                logger.LogError("{File} was not loaded: it has errors (listed below).", name);
+                continue;
+            }
+
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
+            {
+                continue;
+            }
+
+            var importer = new ReturnImporter(db);
+            var plan = await importer.PlanAsync(name, content, ct: ct);
+            problems.AddRange(plan.Problems.Select(p => DatasetImporter.ToDatasetProblem(p, name, rowMap)));
+            if (plan.HasErrors)
+            {
+                logger.LogError("{File} was not loaded: {Count} row(s) have errors (listed below).", name, plan.RejectedRowCount);
+                continue;
+            }
+
+            var load = await importer.CommitAsync(plan, "seed", "ONS local indicators", ct);
+            loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
+        }
     }
 
     private static IEnumerable<string> IndicatorFiles(string dataFolder) =>

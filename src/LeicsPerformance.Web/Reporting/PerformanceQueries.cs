@@ -1,3 +1,4 @@
+using LeicsPerformance.Domain.Areas;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
@@ -342,7 +343,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         return result;
     }
 
-    /// <summary>Each group's membership for the year nearest at or before the period (else the earliest held).</summary>
+    /// <summary>Each group's membership in force for the period: the version of the year it starts in or the latest before (else the earliest held).</summary>
     public async Task<Dictionary<string, (string Name, int Year, HashSet<int> Members)>> LatestGroupsAsync(ReportingPeriod period, CancellationToken ct = default)
     {
         var all = await db.ComparatorGroups.AsNoTracking().Include(g => g.Members).ToListAsync(ct);
@@ -352,7 +353,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 g => g.Key,
                 g =>
                 {
-                    var chosen = g.Where(x => x.Year <= period.End.Year).OrderByDescending(x => x.Year).FirstOrDefault() ?? g.OrderBy(x => x.Year).First();
+                    var year = ComparatorGroups.VersionFor(g.Select(x => x.Year), period);
+                    var chosen = g.First(x => x.Year == year);
                     return (chosen.Name, chosen.Year, chosen.Members.Select(m => m.AreaId).ToHashSet());
                 },
                 StringComparer.Ordinal);

@@ -13,6 +13,15 @@ public sealed class Area
 
     public required string AuthorityType { get; set; }
 
+    /// <summary>The English region (filled for the home council's region; blank where not loaded).</summary>
+    public string Region { get; set; } = string.Empty;
+
+    /// <summary>The authority existed from 1 April of this year (null: from before any data held).</summary>
+    public int? FirstYear { get; set; }
+
+    /// <summary>The authority existed until 31 March after this year (null: it still exists).</summary>
+    public int? LastYear { get; set; }
+
     public List<AreaPopulation> Populations { get; } = [];
 }
 
@@ -39,6 +48,9 @@ public sealed class ComparatorGroup
     public int Year { get; set; }
 
     public string Source { get; set; } = string.Empty;
+
+    /// <summary>The rule the membership was built from (county, upper-tier, region:NAME, similar:CODE), or blank.</summary>
+    public string Rule { get; set; } = string.Empty;
 
     public List<ComparatorGroupMember> Members { get; } = [];
 }

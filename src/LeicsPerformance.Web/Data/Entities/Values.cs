@@ -67,6 +67,16 @@ public sealed class IndicatorValue
 
     public string Note { get; set; } = string.Empty;
 
+    /// <summary>What the value was worked out from, where the release publishes it (a count over a population).</summary>
+    public decimal? Numerator { get; set; }
+
+    public decimal? Denominator { get; set; }
+
+    /// <summary>The published 95% confidence limits, in the value's units.</summary>
+    public decimal? LowerLimit { get; set; }
+
+    public decimal? UpperLimit { get; set; }
+
     public int DataLoadId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
