@@ -72,3 +72,13 @@ public sealed record BenchmarkView(
     int GroupYear,
     string HomeAreaCode,
     QuartileRating Rating);
+
+/// <summary>One period of an indicator's series for the home area, with its limits and direction against the period before.</summary>
+public sealed record SeriesPoint(
+    LeicsPerformance.Domain.Periods.ReportingPeriod Period,
+    ShownValue Value,
+    decimal? Lower,
+    decimal? Upper,
+    decimal? Numerator,
+    decimal? Denominator,
+    DirectionRating Direction);

@@ -180,6 +180,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 v.Value,
                 v.Status,
                 v.Note,
+                v.LowerLimit,
+                v.UpperLimit,
+                v.Numerator,
+                v.Denominator,
                 Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -202,7 +206,15 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var previousNumber = UsableNumber(before?.Value, before?.Status);
             var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
 
-            var computed = DirectionOfTravel.Compute(currentNumber, previousNumber, polarity, rule, format, definitionChanged);
+            var computed = DirectionOfTravel.Compute(
+                currentNumber,
+                previousNumber,
+                polarity,
+                rule,
+                format,
+                definitionChanged,
+                now is null ? null : IntervalOf(format, now.LowerLimit, now.UpperLimit, now.Numerator, now.Denominator),
+                before is null ? null : IntervalOf(format, before.LowerLimit, before.UpperLimit, before.Numerator, before.Denominator));
             DirectionText.TryParse(assessment?.OfficerDirection, out var officer);
             var direction = DirectionOfTravel.WithOfficerJudgement(computed, officer);
 
@@ -389,6 +401,59 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         return new BenchmarkView(indicator.Code, indicator.Title, format, ToOption(period), code, group.Name, group.Year, settings.HomeAreaCode, rating);
     }
 
+    /// <summary>The attribution every figure from a public dataset carries (Open Government Licence v3.0).</summary>
+    public const string OnsAttribution = "Source: Office for National Statistics licensed under the Open Government Licence v3.0";
+
+    /// <summary>Whether any value held for the indicator came from a load of the ONS local indicators (data/ons).</summary>
+    public Task<bool> HasOnsValuesAsync(string indicatorCode, CancellationToken ct = default) =>
+        db.Values.AsNoTracking().AnyAsync(
+            v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && l.FileName.StartsWith("ons/")),
+            ct);
+
+    /// <summary>
+    /// Every period held for the home area, oldest first, each with its confidence limits and its direction of travel
+    /// against the period before it of the same kind (the indicator's own no-real-change rule, significance included).
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(Indicator indicator, CancellationToken ct = default)
+    {
+        var homeId = await HomeAreaIdAsync(ct);
+        var rows = await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == indicator.Id && v.AreaId == homeId)
+            .Select(v => new { v.Period.Code, v.Value, v.Status, v.Note, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
+            .ToListAsync(ct);
+        var format = ReturnImporter.FormatOf(indicator);
+        PolarityText.TryParse(indicator.Polarity, out var polarity);
+        NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        return rows
+            .Select(r => (Period: ReportingPeriod.Parse(r.Code), Row: r))
+            .OrderBy(x => x.Period)
+            .Select(x =>
+            {
+                var r = x.Row;
+                byCode.TryGetValue(x.Period.Previous().Code, out var b);
+                var direction = DirectionOfTravel.Compute(
+                    UsableNumber(r.Value, r.Status),
+                    b is null ? null : UsableNumber(b.Value, b.Status),
+                    polarity,
+                    rule,
+                    format,
+                    r.Status == "not comparable",
+                    IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
+                    b is null ? null : IntervalOf(format, b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
+                var shown = Show(format, r.Value, r.Status, r.Note, x.Period);
+                return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction);
+            })
+            .ToList();
+    }
+
+    /// <summary>The quartile the data source reported for the indicator and period, as printed (null when none).</summary>
+    public Task<string?> ReportedQuartileAsync(int indicatorId, ReportingPeriod period, CancellationToken ct = default) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.IndicatorId == indicatorId && a.ReportedQuartile != string.Empty && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
+            .Select(a => a.ReportedQuartile)
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>Whether any value held for the indicator came from an illustrative (made-up) sample load.</summary>
     public Task<bool> HasIllustrativeValuesAsync(string indicatorCode, CancellationToken ct = default) =>
         db.Values.AsNoTracking().AnyAsync(
@@ -418,6 +483,15 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         // The latest period holding at least half as many values as the busiest one.
         return counts.Where(c => c.Count * 2 >= max).Select(c => ReportingPeriod.Parse(c.Code)).Max()!.Code;
     }
+
+    /// <summary>
+    /// A value's 95% confidence limits: as published, else (for a percentage) the Wilson score interval of its
+    /// numerator and denominator. A rate or mean without published limits has none.
+    /// </summary>
+    public static ConfidenceInterval? IntervalOf(ValueFormat format, decimal? lower, decimal? upper, decimal? numerator, decimal? denominator) =>
+        format.Unit == Unit.Percent
+            ? ConfidenceInterval.Of(lower, upper, numerator, denominator, 100m)
+            : ConfidenceInterval.Of(lower, upper, null, null, 1m);
 
     private static decimal? UsableNumber(decimal? value, string? status) =>
         status is "published" or "provisional" or "not comparable" ? value : null;

@@ -59,4 +59,36 @@ public sealed record ApiBenchmark(
     int? Rank,
     int? Quartile,
     string Explanation,
-    IReadOnlyList<ApiBenchmarkEntry> Members);
+    IReadOnlyList<ApiBenchmarkEntry> Members,
+    string? ReportedQuartile = null,
+    string? QuartileDifference = null,
+    string? Attribution = null);
+
+/// <summary>One indicator with every period held for the home area, oldest first (GET /api/indicators/{code}).</summary>
+public sealed record ApiIndicator(
+    string Code,
+    string Title,
+    string Polarity,
+    string Unit,
+    string Definition,
+    string Source,
+    string NoRealChangeRule,
+    string? ComparatorGroup,
+    string Area,
+    IReadOnlyList<ApiSeriesPoint> Series,
+    string? Attribution);
+
+/// <summary>A period's value; <c>lower</c>/<c>upper</c> are its 95% confidence limits (null when not published), <c>direction</c> is against the period before.</summary>
+public sealed record ApiSeriesPoint(
+    string Period,
+    string PeriodLabel,
+    decimal? Value,
+    string Display,
+    string Status,
+    string? Note,
+    decimal? Lower,
+    decimal? Upper,
+    decimal? Numerator,
+    decimal? Denominator,
+    string Direction,
+    string DirectionExplanation);

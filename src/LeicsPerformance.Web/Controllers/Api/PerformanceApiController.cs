@@ -8,8 +8,57 @@ namespace LeicsPerformance.Web.Controllers.Api;
 [ApiController]
 [Route("api")]
 [Produces("application/json")]
-public sealed class PerformanceApiController(PerformanceQueries queries) : ControllerBase
+public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPerformance.Web.Data.PerformanceDbContext db) : ControllerBase
 {
+    /// <summary>An indicator with every period held for the home area, oldest first, with confidence limits where published.</summary>
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
+    [HttpGet("indicators/{code}")]
+    public async Task<ActionResult<ApiIndicator>> Indicator(string code, CancellationToken ct)
+    {
+        var indicator = await FindIndicatorAsync(code, ct);
+        if (indicator is null)
+        {
+            return Problem(statusCode: 404, title: $"No indicator '{code}'.");
+        }
+
+        var series = await queries.SeriesAsync(indicator, ct);
+        var format = LeicsPerformance.Web.Imports.ReturnImporter.FormatOf(indicator);
+        PolarityText.TryParse(indicator.Polarity, out var polarity);
+        return new ApiIndicator(
+            indicator.Code,
+            indicator.Title,
+            polarity.ToCode(),
+            LeicsPerformance.Domain.Values.ValueFormat.UnitCode(format.Unit),
+            indicator.Definition,
+            indicator.Source,
+            indicator.NoRealChangeRule,
+            indicator.ComparatorGroupCode,
+            LeicsPerformance.Web.Imports.ReturnImporter.DefaultAreaCode,
+            series.Select(p => new ApiSeriesPoint(
+                p.Period.Code,
+                p.Period.Label,
+                p.Value.Number,
+                p.Value.Display,
+                p.Value.Status,
+                p.Value.Note.Length > 0 ? p.Value.Note : null,
+                p.Lower,
+                p.Upper,
+                p.Numerator,
+                p.Denominator,
+                p.Direction.Direction.ToCode(),
+                p.Direction.Explanation)).ToList(),
+            await queries.HasOnsValuesAsync(indicator.Code, ct) ? PerformanceQueries.OnsAttribution : null);
+    }
+
+    private Task<LeicsPerformance.Web.Data.Entities.Indicator?> FindIndicatorAsync(string code, CancellationToken ct)
+    {
+        var upper = code.Trim().ToUpperInvariant();
+        return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Indicators),
+            i => i.Code == code || i.Code == upper,
+            ct);
+    }
+
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards")]
     public async Task<ActionResult<IEnumerable<ApiDashboardListItem>>> Dashboards([FromQuery] string? period, CancellationToken ct)
@@ -69,7 +118,11 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
     [HttpGet("indicators/{code}/benchmark")]
     public async Task<ActionResult<ApiBenchmark>> Benchmark(string code, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        // Without a period: the indicator's latest period with a figure for the home area.
+        var indicator = await FindIndicatorAsync(code, ct);
+        var resolved = period is null && indicator is not null
+            ? (await queries.SeriesAsync(indicator, ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
+            : await queries.ResolvePeriodAsync(period, null, ct);
         if (resolved is null)
         {
             return PeriodProblem(period);
@@ -82,6 +135,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
         }
 
         var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == view.HomeAreaCode);
+        var reported = indicator is null ? null : await queries.ReportedQuartileAsync(indicator.Id, resolved, ct);
         return new ApiBenchmark(
             view.IndicatorCode,
             view.IndicatorTitle,
@@ -93,7 +147,23 @@ public sealed class PerformanceApiController(PerformanceQueries queries) : Contr
             home?.Rank,
             view.Rating.Quartile,
             view.Rating.Explanation,
-            view.Rating.Ranking.Select(r => new ApiBenchmarkEntry(r.AreaCode, r.AreaName, r.Value, view.Format.Format(r.Value), r.Rank, r.Quartile)).ToList());
+            view.Rating.Ranking.Select(r => new ApiBenchmarkEntry(r.AreaCode, r.AreaName, r.Value, view.Format.Format(r.Value), r.Rank, r.Quartile)).ToList(),
+            reported,
+            QuartileDifference(view.Rating.Quartile, reported),
+            await queries.HasOnsValuesAsync(view.IndicatorCode, ct) ? PerformanceQueries.OnsAttribution : null);
+    }
+
+    /// <summary>Says so when the computed quartile and the one the source reported differ, rather than hiding either.</summary>
+    private static string? QuartileDifference(int? computed, string? reported)
+    {
+        if (computed is not { } q || reported is null || !ReportedQuartile.TryParse(reported, out var parsed) || parsed is null)
+        {
+            return null;
+        }
+
+        return q >= parsed.Best && q <= parsed.Worst
+            ? null
+            : $"Computed {ReportedQuartile.Ordinal(q)} quartile; the source reported {reported}.";
     }
 
     private ObjectResult PeriodProblem(string? period) => Problem(
