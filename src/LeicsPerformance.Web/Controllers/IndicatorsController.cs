@@ -25,6 +25,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
         }
 
         ViewData["Illustrative"] = await performance.HasIllustrativeValuesAsync(view.Details.Code, ct);
+        ViewData["OnsAttribution"] = await performance.HasOnsValuesAsync(view.Details.Code, ct);
         return View(view);
     }
 

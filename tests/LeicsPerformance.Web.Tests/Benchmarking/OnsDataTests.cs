@@ -162,4 +162,14 @@ public sealed class OnsDataTests(TestDatabase database) : AppTest(database)
             .Should().Equal((5, "areacd"));
         (await db.Values.CountAsync()).Should().Be(before);
     }
+
+    [Theory]
+    [InlineData("/indicators/ES10", true)]
+    [InlineData("/accessibility", true)]
+    [InlineData("/indicators/FF01", false)]
+    public async Task Pages_showing_ons_figures_carry_the_attribution(string url, bool expected)
+    {
+        var html = await Client.GetStringAsync(url);
+        html.Contains("Source: Office for National Statistics licensed under the Open Government Licence v3.0", StringComparison.Ordinal).Should().Be(expected);
+    }
 }
