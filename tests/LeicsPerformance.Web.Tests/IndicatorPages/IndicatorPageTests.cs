@@ -106,7 +106,7 @@ public sealed class IndicatorPageTests(TestDatabase database) : IAsyncLifetime
 
         page.QuerySelector("#period option[selected]")!.TextContent.Should().Be("2018/19", "the default is the latest period with data");
         page.QuerySelector("#group option[selected]")!.GetAttribute("value").Should().Be("county-councils");
-        page.QuerySelectorAll("#group option").Select(o => o.GetAttribute("value")).Should().BeEquivalentTo(["county-councils", "upper-tier-authorities"]);
+        page.QuerySelectorAll("#group option").Select(o => o.GetAttribute("value")).Should().BeEquivalentTo(["county-councils", "upper-tier-authorities", "england-local-authorities", "east-midlands", "similar-areas"]);
         var rows = PageReader.BodyRows(page, "benchmark-table");
         rows.Should().HaveCount(27);
         rows[^1].Should().Equal("27", "Leicestershire (this council)", "£677", "4th quartile");
