@@ -1,4 +1,4 @@
--- 007: public benchmarking data (ONS local indicators).
+-- 009: public benchmarking data (ONS local indicators).
 -- Areas carry their region and the financial years they existed, so comparator groups can follow the 2019-2023
 -- boundary changes; values keep the numerator, denominator and 95% confidence limits a release publishes, which
 -- the significance rule for direction of travel needs.
