@@ -24,9 +24,10 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         [FromQuery] string? quartile,
         [FromQuery] string? direction,
         [FromQuery] string? strategic,
+        [FromQuery] string? group,
         CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, ct);
+        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, group, ct);
         return error ?? View(page);
     }
 
@@ -38,9 +39,10 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         [FromQuery] string? quartile,
         [FromQuery] string? direction,
         [FromQuery] string? strategic,
+        [FromQuery] string? group,
         CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, ct);
+        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, group, ct);
         if (error is not null)
         {
             return error;
@@ -99,8 +101,14 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         new string(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-').Replace("--", "-", StringComparison.Ordinal);
 
     private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(
-        string slug, string? period, string? section, string? quartile, string? direction, string? strategic, CancellationToken ct)
+        string slug, string? period, string? section, string? quartile, string? direction, string? strategic, string? group, CancellationToken ct)
     {
+        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        if (groupError is not null)
+        {
+            return (BadRequest(groupError), null);
+        }
+
         var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
         if (resolved is null && !string.IsNullOrWhiteSpace(period))
         {
@@ -109,7 +117,7 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
 
         // A dashboard with no data at all still has a page: show it for the period the rest of the app defaults to.
         resolved ??= await queries.ResolvePeriodAsync(null, null, ct) ?? CurrentFinancialYear();
-        var view = await queries.DashboardAsync(slug, resolved, ct);
+        var view = await queries.DashboardAsync(slug, resolved, ct, groupCode);
         if (view is null)
         {
             return (NotFound(), null);
@@ -127,7 +135,9 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
             DashboardSummary.Of(rows),
             NarrativeWriter.DirectionParagraph(rows),
             resolved.Previous().Label,
-            "/dashboards/" + Uri.EscapeDataString(view.Slug) + "/csv" + filters.QueryString(view.Period.Code)));
+            "/dashboards/" + Uri.EscapeDataString(view.Slug) + "/csv" + filters.QueryString(view.Period.Code, groupCode),
+            groupCode,
+            await queries.ComparatorChoicesAsync(ct)));
     }
 
     private static ReportingPeriod CurrentFinancialYear()
@@ -146,7 +156,9 @@ public sealed record DashboardPage(
     DashboardSummary Summary,
     string Narrative,
     string PreviousPeriodLabel,
-    string CsvUrl)
+    string CsvUrl,
+    string? ComparatorGroup,
+    IReadOnlyList<ComparatorChoice> ComparatorChoices)
 {
     public bool HasAnyValue => Dashboard.Rows.Any(r => r.Current is not null);
 }
@@ -252,10 +264,15 @@ public sealed record DashboardFilters(string? Section, int? Quartile, Direction?
         return parts;
     }
 
-    /// <summary>"?period=FY2017&amp;direction=worse": the period and the active filters, for links such as the CSV download.</summary>
-    public string QueryString(string periodCode)
+    /// <summary>"?period=FY2017&amp;direction=worse": the period, the active filters and the chosen comparator group, for links such as the CSV download.</summary>
+    public string QueryString(string periodCode, string? group = null)
     {
         var pairs = new List<KeyValuePair<string, string?>> { new("period", periodCode) };
+        if (group is not null)
+        {
+            pairs.Add(new("group", group));
+        }
+
         if (Section is not null)
         {
             pairs.Add(new("section", Section));

@@ -62,6 +62,9 @@ public sealed record DashboardView(
     IReadOnlyList<RatedIndicator> Rows,
     IReadOnlyList<PeriodOption> AvailablePeriods);
 
+/// <summary>A comparator group a reader may choose with <c>group=</c>.</summary>
+public sealed record ComparatorChoice(string Code, string Name);
+
 public sealed record BenchmarkView(
     string IndicatorCode,
     string IndicatorTitle,

@@ -95,7 +95,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         return await BusiestRecentPeriodAsync(dashboardSlug, ct) is { } code ? ReportingPeriod.Parse(code) : null;
     }
 
-    public async Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default)
+    /// <summary>One dashboard rated for a period; <paramref name="groupCode"/> (a resolved group code) ranks every indicator against that group instead of its own.</summary>
+    public async Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default, string? groupCode = null)
     {
         var dashboard = await db.Dashboards.AsNoTracking().Include(d => d.Theme).FirstOrDefaultAsync(d => d.Slug == slug, ct);
         if (dashboard is null)
@@ -104,7 +105,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         }
 
         var frequency = FrequencyOf(period);
-        var rows = await RateAsync(i => i.DashboardId == dashboard.Id && i.Frequency == frequency, period, ct);
+        var rows = await RateAsync(i => i.DashboardId == dashboard.Id && i.Frequency == frequency, period, ct, groupCode);
         return new DashboardView(
             dashboard.Slug,
             dashboard.Title,
@@ -143,7 +144,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         return DashboardSummary.Of(rows.Where(r => !excludeSlugs.Contains(r.ThemeSlug) && !excludeSlugs.Contains(r.DashboardSlug)));
     }
 
-    private async Task<IReadOnlyList<RatedIndicator>> RateAsync(System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct)
+    private async Task<IReadOnlyList<RatedIndicator>> RateAsync(
+        System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct, string? groupCode = null)
     {
         var homeId = await HomeAreaIdAsync(ct);
         var previous = period.Previous();
@@ -187,7 +189,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var benchmarks = await BenchmarkValuesAsync(indicators, period, ct);
+        var benchmarks = await BenchmarkValuesAsync(indicators, period, groupCode, ct);
 
         var result = new List<RatedIndicator>(indicators.Count);
         foreach (var indicator in indicators)
@@ -311,12 +313,16 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         _ => code.Replace('-', ' '),
     };
 
-    /// <summary>For each indicator with a comparator group, every member's value for the period.</summary>
+    /// <summary>
+    /// For each indicator with a comparator group, every member's value for the period; <paramref name="groupCode"/>,
+    /// when given, is the group chosen for every indicator instead of its own.
+    /// </summary>
     private async Task<Dictionary<int, (string GroupName, List<(int AreaId, BenchmarkValue Value)> Values)>> BenchmarkValuesAsync(
-        List<Indicator> indicators, ReportingPeriod period, CancellationToken ct)
+        List<Indicator> indicators, ReportingPeriod period, string? groupCode, CancellationToken ct)
     {
         var result = new Dictionary<int, (string, List<(int, BenchmarkValue)>)>();
-        var withGroup = indicators.Where(i => i.ComparatorGroupCode is not null).ToList();
+        string? GroupOf(Indicator i) => groupCode ?? i.ComparatorGroupCode;
+        var withGroup = indicators.Where(i => GroupOf(i) is not null).ToList();
         if (withGroup.Count == 0)
         {
             return result;
@@ -337,7 +343,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var byIndicator = values.ToLookup(v => v.IndicatorId);
         foreach (var indicator in withGroup)
         {
-            if (!groups.TryGetValue(indicator.ComparatorGroupCode!, out var group))
+            if (!groups.TryGetValue(GroupOf(indicator)!, out var group))
             {
                 continue;
             }
@@ -353,6 +359,63 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         }
 
         return result;
+    }
+
+    /// <summary>England's ONS code: its value is drawn beside the council's on long trends.</summary>
+    public const string EnglandAreaCode = "E92000001";
+
+    /// <summary>The word <c>group=region</c> may use for the home council's own region group.</summary>
+    public const string RegionAlias = "region";
+
+    /// <summary>
+    /// The comparator groups a reader may choose with <c>group=</c> (the groups built from a rule, one per rule: county
+    /// councils, all upper-tier authorities, the council's region, ONS similar areas), in that order.
+    /// </summary>
+    public async Task<IReadOnlyList<ComparatorChoice>> ComparatorChoicesAsync(CancellationToken ct = default)
+    {
+        var groups = await db.ComparatorGroups.AsNoTracking()
+            .Where(g => g.Rule != string.Empty)
+            .Select(g => new { g.Code, g.Name, g.Rule, g.Id })
+            .ToListAsync(ct);
+        return groups
+            .GroupBy(g => g.Code, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(x => x.Id).First())
+            .GroupBy(g => g.Rule, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(x => x.Id).First())
+            .OrderBy(g => g.Id)
+            .Select(g => new ComparatorChoice(g.Code, g.Name))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Reads <c>group=</c>: blank means each indicator's own group (null code), <c>region</c> the home council's region
+    /// group, otherwise a comparator group code held. An unknown word gives an error naming the choices.
+    /// </summary>
+    public async Task<(string? Code, string? Error)> ResolveGroupAsync(string? requested, CancellationToken ct = default)
+    {
+        var text = requested?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+
+        if (string.Equals(text, RegionAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            var region = await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Region).FirstOrDefaultAsync(ct);
+            var rule = "region:" + region;
+            var code = await db.ComparatorGroups.AsNoTracking().Where(g => g.Rule == rule).Select(g => g.Code).FirstOrDefaultAsync(ct);
+            if (code is not null)
+            {
+                return (code, null);
+            }
+        }
+        else if (await db.ComparatorGroups.AsNoTracking().AnyAsync(g => g.Code == text, ct))
+        {
+            return (text, null);
+        }
+
+        var choices = await ComparatorChoicesAsync(ct);
+        return (null, $"'{text}' is not a comparator group. Choose one of: {string.Join(", ", choices.Select(c => c.Code))} (or {RegionAlias} for the council's region), or leave it out for each indicator's own group.");
     }
 
     /// <summary>Each group's membership in force for the period: the version of the year it starts in or the latest before (else the earliest held).</summary>

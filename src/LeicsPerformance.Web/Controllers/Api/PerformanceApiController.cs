@@ -75,15 +75,21 @@ public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPe
 
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards/{slug}")]
-    public async Task<ActionResult<ApiDashboard>> Dashboard(string slug, [FromQuery] string? period, CancellationToken ct)
+    public async Task<ActionResult<ApiDashboard>> Dashboard(string slug, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
+        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        if (groupError is not null)
+        {
+            return Problem(statusCode: 400, title: groupError);
+        }
+
         var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
         if (resolved is null)
         {
             return PeriodProblem(period);
         }
 
-        var view = await queries.DashboardAsync(slug, resolved, ct);
+        var view = await queries.DashboardAsync(slug, resolved, ct, groupCode);
         if (view is null)
         {
             return Problem(statusCode: 404, title: $"There is no dashboard '{slug}'.", detail: "GET /api/dashboards lists them.");
@@ -128,10 +134,16 @@ public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPe
             return PeriodProblem(period);
         }
 
-        var view = await queries.BenchmarkAsync(code, resolved, group, ct);
+        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        if (groupError is not null)
+        {
+            return Problem(statusCode: 400, title: groupError);
+        }
+
+        var view = await queries.BenchmarkAsync(code, resolved, groupCode, ct);
         if (view is null)
         {
-            return Problem(statusCode: 404, title: $"No indicator '{code}' or comparator group '{group}'.");
+            return Problem(statusCode: 404, title: $"No indicator '{code}'.");
         }
 
         var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == view.HomeAreaCode);
