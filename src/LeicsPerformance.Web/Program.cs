@@ -40,6 +40,7 @@ builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(Uploa
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
 builder.Services.AddScoped<ReturnUploads>();
+builder.Services.AddSingleton<DatasetMappings>();
 builder.Services.AddScoped<CatalogueUploads>();
 builder.Services.AddScoped<LoadReverter>();
 // Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).

@@ -80,6 +80,19 @@ public static class QuartilePosition
         return new(own.Quartile, own.Rank, n, explanation, ranking, boundaries);
     }
 
+    /// <summary>The middle value (the mean of the two middle values for an even count); null when there are none.</summary>
+    public static decimal? Median(IEnumerable<decimal> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /// <summary>Quartile of rank r among n: ⌈4r / n⌉.</summary>
     public static int QuartileOf(int rank, int n) => n == 0 ? 0 : (int)Math.Ceiling(4m * rank / n);
 }

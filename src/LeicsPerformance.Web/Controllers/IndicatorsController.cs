@@ -18,7 +18,9 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
             return BadRequest();
         }
 
-        var view = await queries.PageAsync(code, resolved, group, IsAll(history), ct);
+        // group=region names the council's region group; an unknown group is named on the page beside the default shown.
+        var (groupCode, groupError) = await performance.ResolveGroupAsync(group, ct);
+        var view = await queries.PageAsync(code, resolved, groupError is null ? groupCode : group, IsAll(history), ct);
         if (view is null)
         {
             return NotFound();
@@ -38,11 +40,22 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
             return NotFound();
         }
 
-        var trend = await queries.TrendAsync(details, null, ct);
+        var trend = await queries.TrendAsync(details, null, ct, details.ComparatorGroupCode);
         return CsvExport.File(
             $"{details.Code}-trend.csv",
-            ["indicator_code", "area", "period", "value", "shown_as", "status", "note", "target"],
-            trend.Rows.Select(r => (IReadOnlyList<string?>)[details.Code, details.HomeAreaName, r.PeriodLabel, CsvExport.Number(r.Value), r.Display, r.Status, r.Note, r.TargetText]));
+            ["indicator_code", "area", "period", "value", "shown_as", "status", "note", "target", "england", "comparator_median", "median_of"],
+            trend.Rows.Select(r => (IReadOnlyList<string?>)[
+                details.Code,
+                details.HomeAreaName,
+                r.PeriodLabel,
+                CsvExport.Number(r.Value),
+                r.Display,
+                r.Status,
+                r.Note,
+                r.TargetText,
+                CsvExport.Number(r.England),
+                CsvExport.Number(r.Median),
+                r.Median is null ? null : r.MedianOf.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
     }
 
     [HttpGet("{code}/benchmark.csv")]
@@ -60,7 +73,13 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
         }
 
         resolved ??= await queries.DefaultPeriodAsync(details.Id, ct);
-        var benchmark = resolved is null ? null : await queries.BenchmarkAsync(details.Code, resolved, group, ct);
+        var (groupCode, groupError) = await performance.ResolveGroupAsync(group, ct);
+        if (groupError is not null)
+        {
+            return NotFound(groupError);
+        }
+
+        var benchmark = resolved is null ? null : await queries.BenchmarkAsync(details.Code, resolved, groupCode, ct);
         if (benchmark?.Group is null)
         {
             return NotFound();

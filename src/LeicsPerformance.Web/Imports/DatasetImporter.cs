@@ -8,6 +8,28 @@ namespace LeicsPerformance.Web.Imports;
 public sealed record DatasetMapping(string File, string IndicatorCode, string PeriodKind);
 
 /// <summary>
+/// The dataset mappings of <c>data/ons/mapping.csv</c> (data, not code), read from the app's data folder when first
+/// needed, so an analyst's upload of a published file finds its catalogue indicator by the file's name.
+/// </summary>
+public sealed class DatasetMappings(IConfiguration configuration, IWebHostEnvironment environment)
+{
+    private readonly Lazy<IReadOnlyList<DatasetMapping>> mappings = new(() =>
+    {
+        var folder = SampleDataSeeder.FindDataFolder(configuration["SampleData:Path"], environment.ContentRootPath);
+        var path = folder is null ? null : Path.Combine(folder, "ons", "mapping.csv");
+        if (path is null || !File.Exists(path))
+        {
+            return [];
+        }
+
+        using var stream = File.OpenRead(path);
+        return DatasetImporter.ReadMappings(CsvTable.Read("ons/mapping.csv", stream, ["file", "indicator_code", "period_kind"])).Mappings;
+    });
+
+    public IReadOnlyList<DatasetMapping> All => mappings.Value;
+}
+
+/// <summary>
 /// Loads a public dataset in the published tidy layout (ONS Explore Local Statistics: <c>areacd, areanm, period,
 /// observation</c> or <c>value</c>, optional <c>numerator, denominator</c>, 95% confidence limits and
 /// <c>observation_status</c>; headings in either the lower-case or the title-case form ONS uses) by turning it,

@@ -47,7 +47,8 @@ public abstract record ConfirmOutcome
 /// nothing it would change has moved since (<see cref="ConfirmAsync"/>). The commit itself is
 /// <see cref="ReturnImporter.CommitAsync"/>, whose check inside its lock is the last line of defence.
 /// </summary>
-public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter importer, PendingUploads pending, IOptions<UploadOptions> options)
+public sealed class ReturnUploads(
+    PerformanceDbContext db, ReturnImporter importer, PendingUploads pending, IOptions<UploadOptions> options, DatasetMappings datasets)
 {
     public const string LoadKind = "upload";
 
@@ -102,6 +103,14 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
             }
         }
 
+        using (var stream = new MemoryStream(content, writable: false))
+        {
+            if (DatasetImporter.IsDataset(CsvTable.Read(fileName, stream, [], maxRows: 1)))
+            {
+                return await PlanDatasetAsync(fileName, content, maxRows, ct);
+            }
+        }
+
         var plan = await importer.PlanAsync(fileName, content, maxRows, ct);
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
@@ -116,6 +125,46 @@ public sealed class ReturnUploads(PerformanceDbContext db, ReturnImporter import
         }
 
         return WithBlankValueWarnings(plan);
+    }
+
+    /// <summary>
+    /// A published dataset in the tidy layout (<c>areacd, period, observation</c>, …): found in the dataset mapping by
+    /// its file name, turned row for row into a return and planned like one, with every problem put back on the
+    /// dataset's own row and heading. The pending upload keeps the file as published; confirm converts it again.
+    /// </summary>
+    private async Task<ReturnPlan> PlanDatasetAsync(string fileName, byte[] content, int maxRows, CancellationToken ct)
+    {
+        ReturnPlan Refused(IReadOnlyList<ImportProblem> problems) => new()
+        {
+            FileName = fileName,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            Changes = [],
+            Problems = problems,
+        };
+
+        if (DatasetImporter.MappingFor(fileName, datasets.All) is not { } mapping)
+        {
+            var known = string.Join(", ", datasets.All.Select(m => m.File));
+            return Refused([new ImportProblem(fileName, 0, string.Empty, string.Empty,
+                $"This is a published dataset (it has areacd and period columns), but '{fileName}' is not in the dataset mapping (data/ons/mapping.csv), so the app does not know which indicator it feeds. Upload it under its published name: {known}.")]);
+        }
+
+        var (converted, rowMap, problems) = DatasetImporter.ToReturn(fileName, content, mapping);
+        if (converted is null)
+        {
+            return Refused(problems);
+        }
+
+        var plan = await importer.PlanAsync(fileName, converted, maxRows, ct);
+        return new ReturnPlan
+        {
+            FileName = plan.FileName,
+            Sha256 = plan.Sha256,
+            RowsRead = plan.RowsRead,
+            Changes = plan.Changes,
+            Problems = plan.Problems.Select(p => DatasetImporter.ToDatasetProblem(p, fileName, rowMap)).ToList(),
+            AlreadyLoadedAs = plan.AlreadyLoadedAs,
+        };
     }
 
     /// <summary>

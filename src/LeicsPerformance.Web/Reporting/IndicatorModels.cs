@@ -38,14 +38,45 @@ public sealed record TrendRow(
     string Note,
     string TargetText,
     decimal? TargetLine,
-    string TargetDisplay);
+    string TargetDisplay,
+    decimal? England = null,
+    string EnglandDisplay = "",
+    decimal? Median = null,
+    string MedianDisplay = "",
+    int MedianOf = 0);
 
-/// <summary>The trend chart's data island, in the shape charts.js reads (docs/frontend.md). SeriesLabel names the line in the legend.</summary>
-public sealed record TrendChartData(string Title, string UnitLabel, IReadOnlyList<TrendChartPoint> Points, decimal? Target, string? TargetLabel, string? SeriesLabel = null);
+/// <summary>
+/// The trend chart's data island, in the shape charts.js reads (docs/frontend.md). SeriesLabel names the line in the
+/// legend; Comparisons are further lines over the same periods (England, the comparator median); BeginAtZero starts
+/// the value axis at zero (counts, percentages and rates).
+/// </summary>
+public sealed record TrendChartData(
+    string Title,
+    string UnitLabel,
+    IReadOnlyList<TrendChartPoint> Points,
+    decimal? Target,
+    string? TargetLabel,
+    string? SeriesLabel = null,
+    IReadOnlyList<TrendChartSeries>? Comparisons = null,
+    bool BeginAtZero = false);
+
+/// <summary>A comparison line on the trend chart: one value (or null) per point of the main series.</summary>
+public sealed record TrendChartSeries(string Label, IReadOnlyList<TrendChartPoint> Points);
 
 public sealed record TrendChartPoint(string Period, decimal? Value, string Display);
 
-public sealed record IndicatorTrend(IReadOnlyList<TrendRow> Rows, string Summary, TrendChartData Chart);
+/// <summary>
+/// The home area's trend with England and the comparator group's median beside it. <see cref="MedianGroupName"/>
+/// names the group (null when no comparator values are held); <see cref="AxisNote"/> says why the chart's value axis
+/// does not start at zero, when it does not.
+/// </summary>
+public sealed record IndicatorTrend(
+    IReadOnlyList<TrendRow> Rows,
+    string Summary,
+    TrendChartData Chart,
+    bool HasEngland = false,
+    string? MedianGroupName = null,
+    string? AxisNote = null);
 
 /// <summary>A comparator group offered for a benchmark: how many members it has and how many hold a value.</summary>
 public sealed record GroupOption(string Code, string Name, int Year, string Source, int Members, int WithValues)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeicsPerformance.Domain.Areas;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
@@ -95,7 +96,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             benchmark = await BenchmarkAsync(details, period, groupCode, strictGroup: false, ct);
         }
 
-        var trend = await TrendAsync(details, period, ct);
+        var trend = await TrendAsync(details, period, ct, benchmark?.Group?.Code ?? details.ComparatorGroupCode);
         if (rating is { Direction.Reason: DirectionReason.OfficerJudgement } && period is not null)
         {
             // The trend sentence follows the rule; say so where officers' arrow differs, so the page does not contradict itself.
@@ -137,8 +138,11 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         return rows.Select(r => (Period: ReportingPeriod.Parse(r.Code), r.HasNumber)).OrderByDescending(r => r.Period).ToList();
     }
 
-    /// <summary>Every period held for the home area, oldest first, with the target reported for each.</summary>
-    public async Task<IndicatorTrend> TrendAsync(IndicatorDetails details, ReportingPeriod? selected, CancellationToken ct = default)
+    /// <summary>
+    /// Every period held for the home area, oldest first, with the target reported for each and, where held, England's
+    /// value and the median of the comparator group <paramref name="groupCode"/> (the group's version for each period).
+    /// </summary>
+    public async Task<IndicatorTrend> TrendAsync(IndicatorDetails details, ReportingPeriod? selected, CancellationToken ct = default, string? groupCode = null)
     {
         var homeId = await performance.HomeAreaIdAsync(ct);
         var values = await db.Values.AsNoTracking()
@@ -149,12 +153,15 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var targets = await db.Assessments.AsNoTracking()
             .Where(a => a.IndicatorId == details.Id && a.TargetText != string.Empty)
             .ToDictionaryAsync(a => a.PeriodId, a => a.TargetText, ct);
+        var (england, medians, groupName) = await ComparisonsAsync(details, values.Select(v => (v.PeriodId, v.Code)).ToList(), groupCode, ct);
 
         var format = details.Format;
         var rows = values.Select(v =>
         {
             var targetText = targets.GetValueOrDefault(v.PeriodId) ?? string.Empty;
             var target = Target.Parse(targetText);
+            var e = england.TryGetValue(v.PeriodId, out var ev) ? ev : (decimal?)null;
+            var (m, n) = medians.TryGetValue(v.PeriodId, out var mv) ? mv : (null, 0);
             return new TrendRow(
                 v.Code,
                 v.Label,
@@ -164,20 +171,98 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 v.Note,
                 targetText,
                 target?.LineValue,
-                target is null ? string.Empty : target.Describe(format));
+                target is null ? string.Empty : target.Describe(format),
+                e,
+                e is { } ed ? format.Format(ed) : string.Empty,
+                m,
+                m is { } md ? format.Format(md) : string.Empty,
+                n);
         }).ToList();
 
         // The chart draws one target line: the selected period's, else the latest numeric one.
         var lineFrom = rows.FirstOrDefault(r => r.PeriodCode == selected?.Code && r.TargetLine is not null)
                        ?? rows.LastOrDefault(r => r.TargetLine is not null);
+        var hasEngland = rows.Any(r => r.England is not null);
+        var hasMedian = groupName is not null && rows.Any(r => r.Median is not null);
+        var comparisons = new List<TrendChartSeries>();
+        if (hasEngland)
+        {
+            comparisons.Add(new TrendChartSeries("England", rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.England, r.EnglandDisplay)).ToList()));
+        }
+
+        if (hasMedian)
+        {
+            comparisons.Add(new TrendChartSeries($"Median of {IndicatorText.GroupNoun(groupName!)}", rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Median, r.MedianDisplay)).ToList()));
+        }
+
+        var fromZero = StartsAtZero(format.Unit);
         var chart = new TrendChartData(
             $"{details.Title.TrimEnd('.', ' ')}, {details.HomeAreaName}",
             IndicatorText.UnitLabel(format),
             rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Value, r.Display)).ToList(),
             lineFrom?.TargetLine,
             lineFrom is null ? null : $"Target {lineFrom.TargetDisplay} ({lineFrom.PeriodLabel})",
-            details.HomeAreaName);
-        return new IndicatorTrend(rows, TrendSummary(details, rows), chart);
+            details.HomeAreaName,
+            comparisons.Count > 0 ? comparisons : null,
+            fromZero);
+        var axisNote = fromZero
+            ? null
+            : "The chart's value axis does not start at zero: this measure (" + IndicatorText.UnitLabel(format).Trim() + ") moves little beside its size, and from zero the changes between years would not show. Read the figures in the table.";
+        return new IndicatorTrend(rows, TrendSummary(details, rows), chart, hasEngland, hasMedian ? groupName : null, axisNote);
+    }
+
+    /// <summary>Counts, percentages and rates are charted from zero, so a line's height is honest about its size.</summary>
+    public static bool StartsAtZero(Unit unit) => unit is Unit.Count or Unit.Percent or Unit.Rate;
+
+    /// <summary>
+    /// England's value per period, and per period the median of the comparator group's members holding a value in
+    /// the group's version for that period (with how many it is the median of).
+    /// </summary>
+    private async Task<(Dictionary<int, decimal> England, Dictionary<int, (decimal? Median, int Of)> Medians, string? GroupName)> ComparisonsAsync(
+        IndicatorDetails details, IReadOnlyList<(int PeriodId, string Code)> periods, string? groupCode, CancellationToken ct)
+    {
+        var england = new Dictionary<int, decimal>();
+        var medians = new Dictionary<int, (decimal?, int)>();
+        if (periods.Count == 0)
+        {
+            return (england, medians, null);
+        }
+
+        var periodIds = periods.Select(p => p.PeriodId).ToArray();
+        var all = await db.Values.AsNoTracking()
+            .Where(v => v.IndicatorId == details.Id && periodIds.Contains(v.PeriodId) && v.Value != null
+                        && (v.Status == "published" || v.Status == "provisional"))
+            .Select(v => new { v.PeriodId, v.AreaId, AreaCode = v.Area.Code, Value = v.Value!.Value })
+            .ToListAsync(ct);
+        foreach (var v in all.Where(v => v.AreaCode == PerformanceQueries.EnglandAreaCode))
+        {
+            england[v.PeriodId] = v.Value;
+        }
+
+        if (groupCode is null)
+        {
+            return (england, medians, null);
+        }
+
+        var versions = await db.ComparatorGroups.AsNoTracking().Where(g => g.Code == groupCode).Include(g => g.Members).ToListAsync(ct);
+        if (versions.Count == 0)
+        {
+            return (england, medians, null);
+        }
+
+        var byPeriod = all.ToLookup(v => v.PeriodId);
+        foreach (var (periodId, code) in periods)
+        {
+            var year = ComparatorGroups.VersionFor(versions.Select(g => g.Year), ReportingPeriod.Parse(code));
+            var members = versions.First(g => g.Year == year).Members.Select(m => m.AreaId).ToHashSet();
+            var inGroup = byPeriod[periodId].Where(v => members.Contains(v.AreaId)).Select(v => v.Value).ToList();
+            if (inGroup.Count >= QuartilePosition.MinimumGroupSize)
+            {
+                medians[periodId] = (QuartilePosition.Median(inGroup), inGroup.Count);
+            }
+        }
+
+        return (england, medians, versions[^1].Name);
     }
 
     /// <summary>

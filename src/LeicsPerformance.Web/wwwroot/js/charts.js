@@ -21,7 +21,9 @@
 //
 // JSON shapes:
 //   trend:     { title, unitLabel?, points: [{ period, value, display }],
-//                target: number|null, targetLabel? }
+//                target: number|null, targetLabel?, seriesLabel?,
+//                comparisons?: [{ label, points: [{ period, value, display }] }],
+//                beginAtZero? }
 //   benchmark: { title, highlightLabel?, unitLabel?,
 //                bars: [{ label, value, display, highlight, quartile }],
 //                quartileBoundaries: [v1, v2, v3] | null }
@@ -40,6 +42,8 @@ const COLOURS = {
   highlightStripe: 'rgba(255, 255, 255, 0.55)',
   highlightBorder: '#0b0c0c',
   quartileLine: '#484949',
+  england: '#484949', // dark grey, 9.4:1 on white
+  median: '#912b88', // plum, 7.1:1 on white
 };
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -134,26 +138,34 @@ function baseOptions(canvas, data) {
   };
 }
 
-/** 32×12 legend swatch: a solid line with a point, or a dashed line. */
-function legendSwatch(dashed) {
+/**
+ * 32×12 legend swatch drawn like the line it stands for: its colour, dash pattern and point shape
+ * ('circle', 'triangle', 'rect' or none), so lines differ by more than colour.
+ */
+function legendSwatch({ colour, dash = [], width = 3, point = null }) {
   const swatch = document.createElement('canvas');
   swatch.width = 32;
   swatch.height = 12;
   const ctx = swatch.getContext('2d');
-  if (!ctx) return dashed ? 'line' : 'circle';
-  ctx.lineWidth = dashed ? 2 : 3;
-  ctx.strokeStyle = dashed ? COLOURS.target : COLOURS.line;
-  ctx.setLineDash(dashed ? [6, 4] : []);
+  if (!ctx) return point ?? 'line';
+  ctx.lineWidth = width;
+  ctx.strokeStyle = colour;
+  ctx.setLineDash(dash);
   ctx.beginPath();
   ctx.moveTo(0, 6);
   ctx.lineTo(32, 6);
   ctx.stroke();
-  if (!dashed) {
-    ctx.fillStyle = COLOURS.line;
-    ctx.beginPath();
-    ctx.arc(16, 6, 5, 0, Math.PI * 2);
-    ctx.fill();
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  if (point === 'circle') ctx.arc(16, 6, 5, 0, Math.PI * 2);
+  if (point === 'triangle') {
+    ctx.moveTo(16, 0);
+    ctx.lineTo(22, 11);
+    ctx.lineTo(10, 11);
+    ctx.closePath();
   }
+  if (point === 'rect') ctx.rect(11, 1, 10, 10);
+  ctx.fill();
   return swatch;
 }
 
@@ -161,11 +173,19 @@ function legendSwatch(dashed) {
 // Trend: values over periods, optional dashed target line
 // ---------------------------------------------------------------------------
 
+// Comparison lines (England, the comparator median): each its own colour, dash and point shape.
+const COMPARISON_STYLES = [
+  { colour: COLOURS.england, dash: [10, 4], point: 'triangle' },
+  { colour: COLOURS.median, dash: [3, 3], point: 'rect' },
+];
+
 function drawTrend(canvas, data) {
   const points = Array.isArray(data.points) ? data.points : [];
   const labels = points.map((p) => p.period);
   const hasTarget = typeof data.target === 'number' && Number.isFinite(data.target);
   const targetLabel = data.targetLabel || (hasTarget ? `Target ${formatTick(data.target, data.unitLabel)}` : '');
+  const comparisons = Array.isArray(data.comparisons) ? data.comparisons : [];
+  const swatches = [{ colour: COLOURS.line, point: 'circle' }];
 
   const datasets = [
     {
@@ -184,8 +204,31 @@ function drawTrend(canvas, data) {
     },
   ];
 
-  if (hasTarget) {
+  comparisons.forEach((series, i) => {
+    const style = COMPARISON_STYLES[i % COMPARISON_STYLES.length];
+    swatches.push({ ...style, width: 2 });
+    const seriesPoints = Array.isArray(series.points) ? series.points : [];
     datasets.push({
+      label: series.label,
+      data: seriesPoints.map((p) => (typeof p.value === 'number' ? p.value : null)),
+      displays: seriesPoints.map((p) => p.display),
+      borderColor: style.colour,
+      backgroundColor: style.colour,
+      borderWidth: 2,
+      borderDash: style.dash,
+      pointStyle: style.point,
+      pointRadius: 5,
+      pointHoverRadius: 7,
+      spanGaps: false,
+      tension: 0,
+      fill: false,
+    });
+  });
+
+  if (hasTarget) {
+    swatches.push({ colour: COLOURS.target, dash: [6, 4], width: 2 });
+    datasets.push({
+      isTarget: true,
       label: targetLabel,
       data: labels.map(() => data.target),
       borderColor: COLOURS.target,
@@ -204,8 +247,8 @@ function drawTrend(canvas, data) {
   const options = baseOptions(canvas, data);
   options.interaction = { mode: 'index', intersect: false };
   options.plugins.legend = {
-    // Only needed to explain the dashed target line.
-    display: hasTarget,
+    // Only needed when there is more than the council's line.
+    display: datasets.length > 1,
     position: 'bottom',
     labels: {
       color: COLOURS.text,
@@ -216,16 +259,18 @@ function drawTrend(canvas, data) {
       generateLabels: (chart) =>
         Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({
           ...item,
-          pointStyle: legendSwatch(item.datasetIndex === 1),
+          pointStyle: legendSwatch(swatches[item.datasetIndex]),
         })),
     },
   };
   options.plugins.tooltip.callbacks = {
     title: (items) => (items.length ? labels[items[0].dataIndex] : ''),
     label: (item) => {
-      if (item.datasetIndex === 1) return targetLabel;
-      const point = points[item.dataIndex];
-      return point?.display ?? formatTick(item.parsed.y, data.unitLabel);
+      const dataset = datasets[item.datasetIndex];
+      if (dataset.isTarget) return targetLabel;
+      const display = item.datasetIndex === 0 ? points[item.dataIndex]?.display : dataset.displays?.[item.dataIndex];
+      const value = display ?? formatTick(item.parsed.y, data.unitLabel);
+      return datasets.length > 1 ? `${dataset.label}: ${value}` : value;
     },
   };
   options.scales = {
@@ -234,6 +279,8 @@ function drawTrend(canvas, data) {
       grid: { display: false },
     },
     y: {
+      // Counts, percentages and rates start at zero; otherwise the page says why not.
+      beginAtZero: Boolean(data.beginAtZero),
       ticks: {
         color: COLOURS.text,
         callback: (value) => formatTick(value, data.unitLabel),
