@@ -137,7 +137,7 @@ fi
 
 # --- 1. Data set and load ---
 log "Generating the data set (seed $seed) ..."
-"${bench[@]}" generate --out "$work/data" --seed "$seed" --areas "$src/data/areas.csv" >&2
+"${bench[@]}" generate --out "$work/data" --seed "$seed" --areas "$src/data/areas.csv" --ons "$src/data/ons" >&2
 # shellcheck disable=SC1091
 . "$work/data/bench.env"
 cp "$work/data/bench.env" "$work/data.env"
@@ -218,9 +218,27 @@ if [ "$extras" = "1" ]; then
   )
 fi
 
+# A signed-in reader: the output cache serves anonymous readers only, so every one of these requests renders the
+# dashboard afresh (queries, rating and Razor). A viewer account is made with the app's own add-user command.
+jar="$work/cookies.txt"
+bench_password="bench-$(date +%s%N)"
+if (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Performance="$connection" SampleData__Load=false \
+      LEICS_NEW_PASSWORD="$bench_password" dotnet LeicsPerformance.Web.dll add-user --email bench-viewer@example.org --role viewer) >"$work/add-user.log" 2>&1; then
+  # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http.
+  jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"; }
+  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1)
+  curl -s -o /dev/null -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+  cookie=$(jar_cookies)
+  [ -n "$cookie" ] && targets+=("dashboard-signed-in|/dashboards/$SLUG?period=$period|$cookie")
+else
+  log "Could not add the bench viewer account (see $work/add-user.log); the signed-in render is not measured."
+fi
+
 # The baseline: the dashboard page's HTML (and the API's JSON) as saved once, served as static files by the same app.
 mkdir -p "$work/app/wwwroot/bench"
-probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 "$base$1" || echo "000"; }
+# probe PATH FILE [COOKIE]
+probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 ${3:+-H "Cookie: $3"} "$base$1" || echo "000"; }
 code=$(probe "/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.html")
 [ "$code" = "200" ] && targets+=("static-html|/bench/dashboard.html") || rm -f "$work/app/wwwroot/bench/dashboard.html"
 code=$(probe "/api/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.json")
@@ -235,9 +253,10 @@ pg_cpu() { local sum=0 pid; for pid in $(pg_backends); do sum=$(( sum + $(cpu_of
 
 : >"$work/targets.tsv"
 for entry in "${targets[@]}"; do
-  name="${entry%%|*}"
-  path="${entry#*|}"
-  code=$(probe "$path" "$work/body-$name")
+  IFS='|' read -r name path cookie_header <<<"$entry"
+  headers=()
+  [ -n "$cookie_header" ] && headers=(-H "Cookie: $cookie_header")
+  code=$(probe "$path" "$work/body-$name" "$cookie_header")
   bytes=$(stat -c %s "$work/body-$name" 2>/dev/null || echo 0)
   case "$code" in
     200) status="200" ;;
@@ -253,9 +272,9 @@ for entry in "${targets[@]}"; do
   fi
   need 30 "wrk $path"
   log "wrk $path ..."
-  wrk -t1 -c"$connections" -d"$warmup" --timeout 10s "$base$path" >/dev/null
+  wrk -t1 -c"$connections" -d"$warmup" --timeout 10s "${headers[@]}" "$base$path" >/dev/null
   app0=$(cpu_of "$app_pid"); pg0=$(pg_cpu)
-  wrk -t1 -c"$connections" -d"$duration" --timeout 10s --latency "$base$path" >"$work/wrk-$name.txt"
+  wrk -t1 -c"$connections" -d"$duration" --timeout 10s --latency "${headers[@]}" "$base$path" >"$work/wrk-$name.txt"
   app1=$(cpu_of "$app_pid"); pg1=$(pg_cpu)
   requests=$(awk '/requests in/ { print $1 }' "$work/wrk-$name.txt")
   app_ms=$(awk -v a="$app0" -v b="$app1" -v t="$ticks" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 1000 / t / n }')

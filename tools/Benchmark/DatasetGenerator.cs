@@ -62,10 +62,19 @@ internal static class DatasetGenerator
         Directory.CreateDirectory(Path.Combine(outDir, "catalogue"));
         Directory.CreateDirectory(Path.Combine(outDir, "returns"));
 
-        var areas = Areas(options.Optional("areas"));
+        var areasFile = options.Optional("areas");
+        var (areas, fromFile) = Areas(areasFile);
         var periods = Enumerable.Range(2019, 5).SelectMany(y => Enumerable.Range(1, 4).Select(q => ReportingPeriod.FinancialQuarter(y, q))).ToList();
 
-        Write(outDir, "areas.csv", ["code", "ons_code", "name", "authority_type"], areas.Select(a => new[] { a.Code, a.OnsCode, a.Name, a.Type }));
+        if (fromFile)
+        {
+            // The project's full area list (regions, England, the unitaries of 2019-2023), so the ONS datasets' codes are known.
+            File.Copy(areasFile, Path.Combine(outDir, "areas.csv"), overwrite: true);
+        }
+        else
+        {
+            Write(outDir, "areas.csv", ["code", "ons_code", "name", "authority_type"], areas.Select(a => new[] { a.Code, a.OnsCode, a.Name, a.Type }));
+        }
         Write(outDir, "area-populations.csv", ["area_code", "year", "population", "source"],
             areas.Select(a => new[] { a.Code, "2023", Invariant(a.Code == HomeArea ? 721_000 : random.Next(100_000, 1_500_000)), "Synthetic benchmark data" }));
         Write(outDir, "comparator-groups.csv", ["code", "name", "year", "source"],
@@ -195,6 +204,8 @@ internal static class DatasetGenerator
             }
         }
 
+        var onsRows = fromFile ? CopyOnsDatasets(options.Optional("ons"), outDir, dashboards[Math.Min(1, dashboardCount - 1)].Slug) : 0;
+
         var latest = periods[^1];
         var env = new StringBuilder();
         void Env(string key, object value) => env.Append(CultureInfo.InvariantCulture, $"{key}={value}\n");
@@ -207,6 +218,7 @@ internal static class DatasetGenerator
         Env("VALUE_ROWS", rows + annualRows);
         Env("QUARTERLY_ROWS", rows);
         Env("ANNUAL_ROWS", annualRows);
+        Env("ONS_ROWS", onsRows);
         Env("RETURN_FILES", periods.Count + 1);
         Env("IMPORT_ROWS", importCount);
         Env("SLUG", dashboards[0].Slug);
@@ -217,8 +229,42 @@ internal static class DatasetGenerator
         File.WriteAllText(Path.Combine(outDir, "bench.env"), env.ToString());
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Generated {areas.Count} areas × {indicators.Count} indicators × {periods.Count} quarters = {rows:N0} values in {periods.Count} returns files (plus {annualRows:N0} annual {FundingCode} values for the funding page), {dashboards.Count} dashboards in {Themes.Length} themes, and a {importCount:N0}-row import file, in {outDir} (seed {seed})."));
+            $"Generated {areas.Count} areas × {indicators.Count} indicators × {periods.Count} quarters = {rows:N0} values in {periods.Count} returns files (plus {annualRows:N0} annual {FundingCode} values for the funding page and {onsRows:N0} rows of ONS datasets), {dashboards.Count} dashboards in {Themes.Length} themes, and a {importCount:N0}-row import file, in {outDir} (seed {seed})."));
         return 0;
+    }
+
+    /// <summary>
+    /// The ONS local indicators as the app ships them (data/ons: the files, mapping.csv), for the seeder to load as it
+    /// does at start-up, with one annual catalogue indicator per mapped code on the given dashboard (all authorities
+    /// as comparators). Returns the datasets' row count; nothing when no folder is given.
+    /// </summary>
+    private static int CopyOnsDatasets(string? folder, string outDir, string dashboard)
+    {
+        if (folder is null || !File.Exists(Path.Combine(folder, "mapping.csv")))
+        {
+            return 0;
+        }
+
+        Directory.CreateDirectory(Path.Combine(outDir, "ons"));
+        File.Copy(Path.Combine(folder, "mapping.csv"), Path.Combine(outDir, "ons", "mapping.csv"), overwrite: true);
+        using var stream = File.OpenRead(Path.Combine(folder, "mapping.csv"));
+        var mapping = CsvTable.Read("mapping.csv", stream, ["file", "indicator_code"]);
+        var rows = 0;
+        foreach (var row in mapping.Rows)
+        {
+            File.Copy(Path.Combine(folder, row["file"]), Path.Combine(outDir, "ons", row["file"]), overwrite: true);
+            rows += File.ReadLines(Path.Combine(folder, row["file"])).Count() - 1;
+        }
+
+        // Units are "number" so pounds, years and rates all load; the significance rule as the real catalogue has it.
+        Write(outDir, "catalogue/indicators-ons.csv",
+            ["code", "dashboard", "section", "sort_order", "title", "polarity", "unit", "decimals", "source", "comparator_group", "frequency", "no_real_change_rule"],
+            mapping.Rows.Select(r => r["indicator_code"]).Distinct().Select((code, i) => new[]
+            {
+                code, dashboard, "ONS local indicators", Invariant(200 + i), $"ONS local indicator {code}", "high", "number", "1",
+                "Office for National Statistics", GroupCode, "annual", "significance",
+            }));
+        return rows;
     }
 
     private sealed record Indicator(
@@ -232,24 +278,35 @@ internal static class DatasetGenerator
 
     private sealed record AreaRow(string Code, string OnsCode, string Name, string Type);
 
-    /// <summary>The project's own 150 authorities when given (Leicestershire among them), else made-up ones.</summary>
-    private static List<AreaRow> Areas(string? file)
+    /// <summary>
+    /// The project's own 150 upper-tier authorities of 2018/19 when given (Leicestershire among them; the file also
+    /// holds regions, England and the later unitaries, which take no synthetic values), else made-up ones.
+    /// </summary>
+    private static (List<AreaRow> Areas, bool FromFile) Areas(string? file)
     {
         if (file is not null && File.Exists(file))
         {
             using var stream = File.OpenRead(file);
             var table = CsvTable.Read(Path.GetFileName(file), stream, ["code", "name"]);
-            var rows = table.Rows.Select(r => new AreaRow(r["code"], r["ons_code"], r["name"], r["authority_type"].Length > 0 ? r["authority_type"] : "upper-tier")).ToList();
+            string[] upperTier = ["county", "unitary", "metropolitan district", "london borough"];
+            string[] tiny = ["E09000001", "E06000053"]; // City of London, Isles of Scilly: left out of national comparisons
+            bool ExistedIn2018(CsvRow r) =>
+                (r["first_year"].Length == 0 || int.Parse(r["first_year"], CultureInfo.InvariantCulture) <= 2018)
+                && (r["last_year"].Length == 0 || int.Parse(r["last_year"], CultureInfo.InvariantCulture) >= 2018);
+            var rows = table.Rows
+                .Where(r => upperTier.Contains(r["authority_type"]) && !tiny.Contains(r["ons_code"]) && ExistedIn2018(r))
+                .Select(r => new AreaRow(r["code"], r["ons_code"], r["name"], r["authority_type"]))
+                .ToList();
             if (rows.Count == 150 && rows.Any(r => r.Code == HomeArea))
             {
-                return rows;
+                return (rows, true);
             }
 
-            Console.Error.WriteLine($"{file} does not hold 150 authorities including {HomeArea}; using made-up authorities.");
+            Console.Error.WriteLine($"{file} does not hold 150 upper-tier authorities of 2018/19 including {HomeArea}; using made-up authorities.");
         }
 
-        return [new AreaRow(HomeArea, "E10000018", "Leicestershire", "county"),
-            .. Enumerable.Range(1, 149).Select(i => new AreaRow(string.Create(CultureInfo.InvariantCulture, $"authority-{i:000}"), string.Empty, string.Create(CultureInfo.InvariantCulture, $"Authority {i:000}"), "upper-tier"))];
+        return ([new AreaRow(HomeArea, "E10000018", "Leicestershire", "county"),
+            .. Enumerable.Range(1, 149).Select(i => new AreaRow(string.Create(CultureInfo.InvariantCulture, $"authority-{i:000}"), string.Empty, string.Create(CultureInfo.InvariantCulture, $"Authority {i:000}"), "upper-tier"))], false);
     }
 
     private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,8 @@ using LeicsPerformance.Benchmark;
 
 // The helper behind scripts/benchmark.sh (docs/performance.md). Each mode is one step of the run:
 //
-//   generate --out DIR [--seed N] [--areas data/areas.csv]   the national-scale data set, in the project's CSV formats
+//   generate --out DIR [--seed N] [--areas data/areas.csv] [--ons data/ons]   the national-scale data set, in the
+//            project's CSV formats, plus the shipped ONS datasets (loaded through the dataset import at start-up)
 //   reset-db --connection CS                                  drops the bench database (the app re-creates it)
 //   stats    --connection CS --out FILE                       row counts and sizes after the load (key=value lines)
 //   import   --connection CS --file CSV --out FILE            ReturnImporter.PlanAsync + CommitAsync vs COPY
