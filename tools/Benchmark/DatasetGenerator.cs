@@ -69,7 +69,7 @@ internal static class DatasetGenerator
         if (fromFile)
         {
             // The project's full area list (regions, England, the unitaries of 2019-2023), so the ONS datasets' codes are known.
-            File.Copy(areasFile, Path.Combine(outDir, "areas.csv"), overwrite: true);
+            File.Copy(areasFile!, Path.Combine(outDir, "areas.csv"), overwrite: true);
         }
         else
         {
