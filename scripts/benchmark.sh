@@ -226,11 +226,15 @@ if (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Perfo
       LEICS_NEW_PASSWORD="$bench_password" dotnet LeicsPerformance.Web.dll add-user --email bench-viewer@example.org --role viewer) >"$work/add-user.log" 2>&1; then
   # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http.
   jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"; }
-  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1)
+  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1 || true)
   curl -s -o /dev/null -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-  cookie=$(jar_cookies)
-  [ -n "$cookie" ] && targets+=("dashboard-signed-in|/dashboards/$SLUG?period=$period|$cookie")
+  cookie=$(jar_cookies || true)
+  if [ -n "$token" ] && [ -n "$cookie" ]; then
+    targets+=("dashboard-signed-in|/dashboards/$SLUG?period=$period|$cookie")
+  else
+    log "Could not sign the bench viewer in; the signed-in render is not measured."
+  fi
 else
   log "Could not add the bench viewer account (see $work/add-user.log); the signed-in render is not measured."
 fi
