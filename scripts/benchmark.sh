@@ -149,7 +149,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 start_app() {
   port_free || { echo "Port $port is in use: set BENCH_PORT to a free one of 5201–5209." >&2; exit 1; }
   (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Performance="$connection" \
-     SampleData__Load=true SampleData__Path="$work/data" \
+     SampleData__Load=true SampleData__Path="$work/data" Proxy__KnownProxies__0=127.0.0.1 \
      exec dotnet LeicsPerformance.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$work/app") >"$1" 2>&1 &
   app_pid=$!
 }
@@ -224,10 +224,12 @@ jar="$work/cookies.txt"
 bench_password="bench-$(date +%s%N)"
 if (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Performance="$connection" SampleData__Load=false \
       LEICS_NEW_PASSWORD="$bench_password" dotnet LeicsPerformance.Web.dll add-user --email bench-viewer@example.org --role viewer) >"$work/add-user.log" 2>&1; then
-  # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http.
+  # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http; and
+  # antiforgery needs HTTPS, so the signed-in requests say they came through an HTTPS proxy (127.0.0.1, trusted above).
+  https=(-H "X-Forwarded-Proto: https")
   jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"; }
-  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1 || true)
-  curl -s -o /dev/null -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
+  token=$(curl -s "${https[@]}" -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1 || true)
+  curl -s -o /dev/null "${https[@]}" -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
   cookie=$(jar_cookies || true)
   if [ -n "$token" ] && [ -n "$cookie" ]; then
@@ -242,7 +244,7 @@ fi
 # The baseline: the dashboard page's HTML (and the API's JSON) as saved once, served as static files by the same app.
 mkdir -p "$work/app/wwwroot/bench"
 # probe PATH FILE [COOKIE]
-probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 ${3:+-H "Cookie: $3"} "$base$1" || echo "000"; }
+probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 ${3:+-H "Cookie: $3" -H "X-Forwarded-Proto: https"} "$base$1" || echo "000"; }
 code=$(probe "/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.html")
 [ "$code" = "200" ] && targets+=("static-html|/bench/dashboard.html") || rm -f "$work/app/wwwroot/bench/dashboard.html"
 code=$(probe "/api/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.json")
@@ -259,7 +261,7 @@ pg_cpu() { local sum=0 pid; for pid in $(pg_backends); do sum=$(( sum + $(cpu_of
 for entry in "${targets[@]}"; do
   IFS='|' read -r name path cookie_header <<<"$entry"
   headers=()
-  [ -n "$cookie_header" ] && headers=(-H "Cookie: $cookie_header")
+  [ -n "$cookie_header" ] && headers=(-H "Cookie: $cookie_header" -H "X-Forwarded-Proto: https")
   code=$(probe "$path" "$work/body-$name" "$cookie_header")
   bytes=$(stat -c %s "$work/body-$name" 2>/dev/null || echo 0)
   case "$code" in
