@@ -76,7 +76,10 @@ public sealed record BenchmarkView(
     string HomeAreaCode,
     QuartileRating Rating);
 
-/// <summary>One period of an indicator's series for the home area, with its limits and direction against the period before.</summary>
+/// <summary>
+/// One period of an indicator's series for the home area, with its limits and direction against the period before;
+/// <c>PrintedAs</c> is the code it was printed under (an earlier indicator the measure continues, or its own).
+/// </summary>
 public sealed record SeriesPoint(
     LeicsPerformance.Domain.Periods.ReportingPeriod Period,
     ShownValue Value,
@@ -84,4 +87,5 @@ public sealed record SeriesPoint(
     decimal? Upper,
     decimal? Numerator,
     decimal? Denominator,
-    DirectionRating Direction);
+    DirectionRating Direction,
+    string PrintedAs);

@@ -43,7 +43,9 @@ public sealed record TrendRow(
     string EnglandDisplay = "",
     decimal? Median = null,
     string MedianDisplay = "",
-    int MedianOf = 0);
+    int MedianOf = 0,
+    string? PrintedAs = null,
+    int DefinitionsBack = 0);
 
 /// <summary>
 /// The trend chart's data island, in the shape charts.js reads (docs/frontend.md). SeriesLabel names the line in the
@@ -151,7 +153,8 @@ public sealed record IndicatorPageView(
     RatedIndicator? Rating,
     IndicatorTrend Trend,
     IndicatorBenchmark? Benchmark,
-    IndicatorHistory History);
+    IndicatorHistory History,
+    IndicatorLine Line);
 
 /// <summary>A quartile tag: the quartile for its colour (null for none) and the words it shows.</summary>
 public sealed record QuartileBadge(int? Quartile, string Words);

@@ -15,7 +15,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// and the value history, each projected straight to view models. Ratings and rankings come from
 /// <see cref="PerformanceQueries"/>, so they are the same figures the dashboards and the API show.
 /// </summary>
-public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, IOptions<ReportingOptions> options)
+public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, LineageQueries lineage, IOptions<ReportingOptions> options)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
     private static readonly string[] RankableStatuses = ["published", "provisional"];
@@ -113,7 +113,8 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             rating,
             trend,
             benchmark,
-            await HistoryAsync(details, allHistory, ct));
+            await HistoryAsync(details, allHistory, ct),
+            await lineage.LineAsync(details.Id, ct));
     }
 
     /// <summary>Periods holding a value (or a state) for the home area, latest first.</summary>
@@ -145,11 +146,20 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     public async Task<IndicatorTrend> TrendAsync(IndicatorDetails details, ReportingPeriod? selected, CancellationToken ct = default, string? groupCode = null)
     {
         var homeId = await performance.HomeAreaIdAsync(ct);
-        var values = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == details.Id && v.AreaId == homeId)
-            .OrderBy(v => v.Period.EndDate).ThenByDescending(v => v.Period.StartDate)
-            .Select(v => new { v.PeriodId, v.Period.Code, v.Period.Label, v.Value, v.Status, v.Note })
-            .ToListAsync(ct);
+        // The measure's whole line: periods held only by an earlier edition's indicator it continues come from that one.
+        var line = await lineage.LineAsync(details.Id, ct);
+        var steps = line.SelfAndEarlier.ToList();
+        var ids = steps.Select(s => s.IndicatorId).ToList();
+        var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
+            .ToDictionary(i => i.Id, ReturnImporter.FormatOf);
+        var values = (await db.Values.AsNoTracking()
+                .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
+                .OrderBy(v => v.Period.EndDate).ThenByDescending(v => v.Period.StartDate)
+                .Select(v => new { v.IndicatorId, v.PeriodId, v.Period.Code, v.Period.Label, v.Value, v.Status, v.Note })
+                .ToListAsync(ct))
+            .GroupBy(v => v.PeriodId)
+            .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
+            .ToList();
         var targets = await db.Assessments.AsNoTracking()
             .Where(a => a.IndicatorId == details.Id && a.TargetText != string.Empty)
             .ToDictionaryAsync(a => a.PeriodId, a => a.TargetText, ct);
@@ -162,13 +172,15 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             var target = Target.Parse(targetText);
             var e = england.TryGetValue(v.PeriodId, out var ev) ? ev : (decimal?)null;
             var (m, n) = medians.TryGetValue(v.PeriodId, out var mv) ? mv : (null, 0);
+            var step = steps[ids.IndexOf(v.IndicatorId)];
+            var own = step.IndicatorId == details.Id;
             return new TrendRow(
                 v.Code,
                 v.Label,
                 NumericStatuses.Contains(v.Status) ? v.Value : null,
                 v.Status,
-                IndicatorText.ValueDisplay(format, v.Value, v.Status),
-                v.Note,
+                IndicatorText.ValueDisplay(formats[v.IndicatorId], v.Value, v.Status),
+                own ? v.Note : string.Join(" ", new[] { v.Note, step.PrintedAs }.Where(t => t.Length > 0)),
                 targetText,
                 target?.LineValue,
                 target is null ? string.Empty : target.Describe(format),
@@ -176,7 +188,9 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 e is { } ed ? format.Format(ed) : string.Empty,
                 m,
                 m is { } md ? format.Format(md) : string.Empty,
-                n);
+                n,
+                own ? null : step.Code,
+                step.DefinitionsBack);
         }).ToList();
 
         // The chart draws one target line: the selected period's, else the latest numeric one.
@@ -199,7 +213,8 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var chart = new TrendChartData(
             $"{details.Title.TrimEnd('.', ' ')}, {details.HomeAreaName}",
             IndicatorText.UnitLabel(format),
-            rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.Value, r.Display)).ToList(),
+            // A figure under an earlier definition is in the table, not on the line: it would draw a change that is not one.
+            rows.Select(r => new TrendChartPoint(r.PeriodLabel, r.DefinitionsBack == 0 ? r.Value : null, r.Display)).ToList(),
             lineFrom?.TargetLine,
             lineFrom is null ? null : $"Target {lineFrom.TargetDisplay} ({lineFrom.PeriodLabel})",
             details.HomeAreaName,
@@ -271,7 +286,16 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     /// </summary>
     public static string TrendSummary(IndicatorDetails details, IReadOnlyList<TrendRow> rows)
     {
-        var numbers = rows.Where(r => r.Value is not null).ToList();
+        // Figures under an earlier definition are listed but never compared with the current definition's.
+        var earlierDefinition = rows.Where(r => r.Value is not null && r.DefinitionsBack > 0).ToList();
+        var numbers = rows.Where(r => r.Value is not null && r.DefinitionsBack == 0).ToList();
+        if (earlierDefinition.Count > 0)
+        {
+            var codes = string.Join(" and ", earlierDefinition.Select(r => r.PrintedAs).Distinct());
+            var before = $"The definition changed since {codes}, so its figures ({earlierDefinition[0].PeriodLabel} to {earlierDefinition[^1].PeriodLabel}) are listed but not compared with later ones.";
+            return numbers.Count == 0 ? before : before + " " + TrendSummary(details, rows.Where(r => r.DefinitionsBack == 0).ToList());
+        }
+
         if (numbers.Count == 0)
         {
             return rows.Count == 0

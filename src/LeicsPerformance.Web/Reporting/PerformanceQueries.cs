@@ -476,36 +476,51 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     /// <summary>
     /// Every period held for the home area, oldest first, each with its confidence limits and its direction of travel
     /// against the period before it of the same kind (the indicator's own no-real-change rule, significance included).
+    /// Periods held only by an earlier indicator the measure continues (<paramref name="line"/>) are included, each
+    /// noted with the code it was printed under; across a changed definition the direction is not determined.
     /// </summary>
-    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(Indicator indicator, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(Indicator indicator, IndicatorLine? line = null, CancellationToken ct = default)
     {
         var homeId = await HomeAreaIdAsync(ct);
-        var rows = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == indicator.Id && v.AreaId == homeId)
-            .Select(v => new { v.Period.Code, v.Value, v.Status, v.Note, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
+        var steps = (line?.SelfAndEarlier ?? []).Where(s => s.IndicatorId != indicator.Id).Prepend(null).ToList();
+        var ids = steps.Select(s => s?.IndicatorId ?? indicator.Id).ToList();
+        var values = await db.Values.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
+            .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
             .ToListAsync(ct);
-        var format = ReturnImporter.FormatOf(indicator);
+        var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
+            .ToDictionary(i => i.Id, ReturnImporter.FormatOf);
+        // A period held by several indicators of the line is taken from the latest of them.
+        var rows = values
+            .GroupBy(v => v.Code, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
+            .ToList();
         PolarityText.TryParse(indicator.Polarity, out var polarity);
         NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
         var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        LineageStep? StepOf(int indicatorId) => steps[ids.IndexOf(indicatorId)];
         return rows
             .Select(r => (Period: ReportingPeriod.Parse(r.Code), Row: r))
             .OrderBy(x => x.Period)
             .Select(x =>
             {
                 var r = x.Row;
+                var format = formats[r.IndicatorId];
+                var step = StepOf(r.IndicatorId);
                 byCode.TryGetValue(x.Period.Previous().Code, out var b);
+                var definitionChanged = b is not null && (StepOf(b.IndicatorId)?.DefinitionsBack ?? 0) != (step?.DefinitionsBack ?? 0);
                 var direction = DirectionOfTravel.Compute(
                     UsableNumber(r.Value, r.Status),
                     b is null ? null : UsableNumber(b.Value, b.Status),
                     polarity,
                     rule,
                     format,
-                    r.Status == "not comparable",
+                    r.Status == "not comparable" || definitionChanged,
                     IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
-                    b is null ? null : IntervalOf(format, b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
-                var shown = Show(format, r.Value, r.Status, r.Note, x.Period);
-                return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction);
+                    b is null ? null : IntervalOf(formats[b.IndicatorId], b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
+                var note = step is null ? r.Note : string.Join(" ", new[] { r.Note, step.PrintedAs }.Where(n => n.Length > 0));
+                var shown = Show(format, r.Value, r.Status, note, x.Period);
+                return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction, step?.Code ?? indicator.Code);
             })
             .ToList();
     }

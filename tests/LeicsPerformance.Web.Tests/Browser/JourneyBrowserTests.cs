@@ -40,7 +40,7 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
     }
 
     [Fact]
-    public async Task The_2021_22_overview_opens_the_Safe_and_Well_public_health_dashboard_of_its_own_edition()
+    public async Task The_2021_22_overview_opens_the_Safe_and_Well_public_health_dashboard_of_its_own_edition_and_a_trend_across_both_editions()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync("/?period=2021/22");
@@ -52,6 +52,16 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
         await page.WaitForURLAsync("**/dashboards/safe-and-well-public-health-2021-22**");
         (await page.InnerTextAsync("h1")).Should().Contain("Safe & Well");
         (await page.Locator("tr[data-code]").CountAsync()).Should().Be(25);
+        (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
+
+        // Life expectancy (males) is PB01 in 2021/22 and was PH01 in 2017/18: one trend across both editions.
+        await page.ClickAsync("tr[data-code='PB01'] a");
+        await page.WaitForURLAsync("**/indicators/PB01**");
+        var trend = await page.InnerTextAsync("#trend-table");
+        trend.Should().Contain("2016/17").And.Contain("2021/22").And.Contain("Printed as PH01 in the 2017/18 compendium.");
+        await page.ClickAsync("#lineage a[href$='/indicators/PH01']");
+        await page.WaitForURLAsync("**/indicators/PH01**");
+        (await page.InnerTextAsync("#lineage")).Should().Contain("Continued in the 2021/22 compendium as PB01");
         (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
     }
 

@@ -76,9 +76,21 @@ public sealed record ApiIndicator(
     string? ComparatorGroup,
     string Area,
     IReadOnlyList<ApiSeriesPoint> Series,
-    string? Attribution);
+    string? Attribution,
+    IReadOnlyList<ApiLineageLink> Continues,
+    ApiLineageLink? ContinuedBy);
 
-/// <summary>A period's value; <c>lower</c>/<c>upper</c> are its 95% confidence limits (null when not published), <c>direction</c> is against the period before.</summary>
+/// <summary>
+/// An indicator of another compendium edition that is the same measure: <c>continues</c> lists the earlier ones
+/// (latest first), <c>continuedBy</c> the later one. <c>definitionChanged</c> says the measure changed in between.
+/// </summary>
+public sealed record ApiLineageLink(string Code, string Title, string Edition, bool DefinitionChanged, string Evidence);
+
+/// <summary>
+/// A period's value; <c>lower</c>/<c>upper</c> are its 95% confidence limits (null when not published), <c>direction</c> is
+/// against the period before; <c>printedAs</c> is the indicator code the figure was printed under (an earlier edition's
+/// for a measure that continues one).
+/// </summary>
 public sealed record ApiSeriesPoint(
     string Period,
     string PeriodLabel,
@@ -91,4 +103,5 @@ public sealed record ApiSeriesPoint(
     decimal? Numerator,
     decimal? Denominator,
     string Direction,
-    string DirectionExplanation);
+    string DirectionExplanation,
+    string PrintedAs);

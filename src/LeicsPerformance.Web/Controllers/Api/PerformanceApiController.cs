@@ -8,7 +8,7 @@ namespace LeicsPerformance.Web.Controllers.Api;
 [ApiController]
 [Route("api")]
 [Produces("application/json")]
-public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPerformance.Web.Data.PerformanceDbContext db) : ControllerBase
+public sealed class PerformanceApiController(PerformanceQueries queries, LineageQueries lineage, LeicsPerformance.Web.Data.PerformanceDbContext db) : ControllerBase
 {
     /// <summary>An indicator with every period held for the home area, oldest first, with confidence limits where published.</summary>
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
@@ -21,7 +21,8 @@ public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPe
             return Problem(statusCode: 404, title: $"No indicator '{code}'.");
         }
 
-        var series = await queries.SeriesAsync(indicator, ct);
+        var line = await lineage.LineAsync(indicator.Id, ct);
+        var series = await queries.SeriesAsync(indicator, line, ct);
         var format = LeicsPerformance.Web.Imports.ReturnImporter.FormatOf(indicator);
         PolarityText.TryParse(indicator.Polarity, out var polarity);
         return new ApiIndicator(
@@ -46,8 +47,11 @@ public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPe
                 p.Numerator,
                 p.Denominator,
                 p.Direction.Direction.ToCode(),
-                p.Direction.Explanation)).ToList(),
-            await queries.HasOnsValuesAsync(indicator.Code, ct) ? PerformanceQueries.OnsAttribution : null);
+                p.Direction.Explanation,
+                p.PrintedAs)).ToList(),
+            await queries.HasOnsValuesAsync(indicator.Code, ct) ? PerformanceQueries.OnsAttribution : null,
+            line.Earlier.Select(s => new ApiLineageLink(s.Code, s.Title, s.EditionLabel, s.DefinitionsBack > 0, s.Evidence)).ToList(),
+            line.Later is { } later ? new ApiLineageLink(later.Code, later.Title, later.EditionLabel, later.DefinitionsBack > 0, later.Evidence) : null);
     }
 
     private Task<LeicsPerformance.Web.Data.Entities.Indicator?> FindIndicatorAsync(string code, CancellationToken ct)
@@ -127,7 +131,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, LeicsPe
         // Without a period: the indicator's latest period with a figure for the home area.
         var indicator = await FindIndicatorAsync(code, ct);
         var resolved = period is null && indicator is not null
-            ? (await queries.SeriesAsync(indicator, ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
+            ? (await queries.SeriesAsync(indicator, ct: ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
             : await queries.ResolvePeriodAsync(period, null, ct);
         if (resolved is null)
         {
