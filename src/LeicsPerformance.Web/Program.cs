@@ -4,6 +4,7 @@ using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Hosting;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -79,18 +80,26 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
+// The keys that sign and encrypt cookies and antiforgery tokens live in PostgreSQL, under one application name
+// whatever folder an instance runs from, so a session or a form from one instance is good on every other.
+builder.Services.AddDataProtection()
+    .SetApplicationName("LeicsPerformance")
+    .PersistKeysToDbContext<PerformanceDbContext>();
+builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddAuthorization();
 builder.Services.AddControllersWithViews(options =>
     // Every form that writes carries an antiforgery token, and the server checks it on every unsafe method.
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
 // Read pages and API answers change only when data is committed: cache them for anonymous readers, varying by
-// query string and by the data version, so a new load is visible at once. Signed-in users are never served cache.
+// query string and by the data version (read from the database on each request, so a load by any instance or
+// process is visible at once). Signed-in users are never served cache.
 builder.Services.AddOutputCache(options =>
     options.AddPolicy(OutputCachePolicies.Data, policy => policy
         .Expire(TimeSpan.FromMinutes(10))
         .SetVaryByQuery("*")
-        .VaryByValue(_ => new KeyValuePair<string, string>("data-version", DataVersion.Current))));
+        .VaryByValue(async (context, ct) =>
+            new KeyValuePair<string, string>("data-version", await context.RequestServices.GetRequiredService<DataVersion>().CurrentAsync(ct)))));
 
 var app = builder.Build();
 

@@ -1,50 +1,28 @@
-using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace LeicsPerformance.Web.Data;
 
 /// <summary>
-/// A counter that moves whenever data is committed in this process. Cached pages vary by it (see the "data"
-/// output-cache policy in Program.cs), so a load, a revert or a catalogue change is visible on the very next
-/// request, without every writer having to know which pages to evict.
+/// The data version: a counter in the database (<c>data_version</c>, 011_instances_agree.sql) that every transaction
+/// changing what the pages show moves at its commit, by trigger, whoever makes it: this instance, another instance,
+/// <c>import-returns</c> or an operator's SQL. Cached pages vary by it (the "data" output-cache policy in Program.cs),
+/// so a committed load is visible on every instance's next request without any writer knowing which pages to evict.
 /// </summary>
 /// <remarks>
-/// Bumped after a commit, never before: a request that read the old data can only be cached under the old number.
-/// With several app instances, another instance's commit is seen when its cache entries expire (see operations.md).
+/// Read afresh on every cacheable request: one primary-key read of a one-row table, well under a millisecond, and
+/// never stale. (LISTEN/NOTIFY would save the read but could miss a change while its connection reconnects; see
+/// docs/operations.md.) The trigger moves the counter in the writing transaction, so a reader sees the new number
+/// exactly when it can see the new data, and a page built from old data is only ever cached under the old number.
 /// </remarks>
-public static class DataVersion
+public sealed class DataVersion(IConfiguration configuration)
 {
-    private static long version;
-
-    public static string Current => Interlocked.Read(ref version).ToString(CultureInfo.InvariantCulture);
-
-    public static void Changed() => Interlocked.Increment(ref version);
-}
-
-/// <summary>Bumps <see cref="DataVersion"/> after every committed transaction and every save outside one.</summary>
-public sealed class DataVersionInterceptor : IDbTransactionInterceptor, ISaveChangesInterceptor
-{
-    public static DataVersionInterceptor Instance { get; } = new();
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => DataVersion.Changed();
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public async ValueTask<string> CurrentAsync(CancellationToken cancellationToken)
     {
-        DataVersion.Changed();
-        return Task.CompletedTask;
+        await using var connection = new NpgsqlConnection(DatabaseStartup.ConnectionString(configuration));
+        await connection.OpenAsync(cancellationToken);
+        await using var read = new NpgsqlCommand("select version from data_version where id = 1", connection);
+        var version = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        return version.ToString(CultureInfo.InvariantCulture);
     }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            DataVersion.Changed();
-        }
-
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        new(SavedChanges(eventData, result));
 }

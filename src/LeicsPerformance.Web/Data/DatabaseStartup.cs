@@ -1,6 +1,8 @@
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
 
 namespace LeicsPerformance.Web.Data;
 
@@ -30,6 +32,8 @@ public static class DatabaseStartup
             logger.LogInformation("Applied schema script {Script}", script);
         }
 
+        await EnsureDataProtectionKeyAsync(app.Services, connectionString);
+
         if (!loadSampleData || !app.Configuration.GetValue("SampleData:Load", true))
         {
             return;
@@ -45,6 +49,33 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SampleDataSeeder>().SeedAsync(folder);
         await PublishSampleReportsAsync(scope.ServiceProvider, app.Configuration["SampleData:PublishQuarter"] ?? "Q1 2021/22", logger);
+    }
+
+    /// <summary>
+    /// Makes sure the shared key ring has a key before this instance serves anything. Without this, instances started
+    /// together on a new database could each make a key of their own and, for a while, refuse each other's cookies.
+    /// An advisory lock lets one instance at a time look: the first makes the key, the rest find it.
+    /// </summary>
+    private static async Task EnsureDataProtectionKeyAsync(IServiceProvider services, string connectionString)
+    {
+        const long LockKey = 0x4C_65_69_63_73_4B; // "LeicsK"
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({LockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            // Protecting anything loads the key ring from PostgreSQL and, if it is empty, creates and stores a key.
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("LeicsPerformance.Startup").Protect([1]);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({LockKey})", connection);
+            await release.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using LeicsPerformance.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace LeicsPerformance.Web.Data;
 /// without a script fails the build's tests rather than production.
 /// </remarks>
 public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
 
@@ -62,9 +63,8 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
 
     public DbSet<LoadRevert> LoadReverts => Set<LoadRevert>();
 
-    /// <summary>Every context, however it was made (app, seeder, command line, tests), moves the data version on commit.</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(DataVersionInterceptor.Instance);
+    /// <summary>The data-protection keys every app instance shares (011_instances_agree.sql).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +119,7 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
         modelBuilder.Entity<PendingUpload>().Property(p => p.CreatedAt).HasDefaultValueSql("now()");
         modelBuilder.Entity<LoadRevert>().ToTable("load_revert").HasKey(r => r.LoadId);
         modelBuilder.Entity<LoadRevert>().Property(r => r.LoadId).ValueGeneratedNever();
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_key");
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeicsPerformance.Web.Tests.Infrastructure;
+using Npgsql;
+
+namespace LeicsPerformance.Web.Tests.Data;
+
+/// <summary>The data version in the database: moved by every committed write to what the pages show, and nothing else.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class DataVersionTests(TestDatabase database) : AppTest(database)
+{
+    /// <summary>The tables 011_instances_agree.sql leaves out on purpose: accounts, waiting uploads, keys, bookkeeping.</summary>
+    private static readonly string[] WithoutTrigger = ["schema_version", "data_version", "data_protection_key", "pending_upload"];
+
+    [Fact]
+    public async Task Every_table_the_pages_read_moves_the_data_version()
+    {
+        var missing = await ListAsync($"""
+            select t.table_name from information_schema.tables t
+            where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
+              and t.table_name not in ({string.Join(", ", WithoutTrigger.Select(n => $"'{n}'"))}) and t.table_name not like 'app\_%'
+              and not exists (select 1 from pg_trigger g where g.tgrelid = ('public.' || quote_ident(t.table_name))::regclass
+                              and g.tgname = t.table_name || '_moves_data_version')
+            order by 1
+            """);
+        missing.Should().BeEmpty("a new table the pages read needs the data-version trigger (see 011_instances_agree.sql)");
+        (await ListAsync("select tgname::text from pg_trigger where tgname = 'indicator_value_moves_data_version'")).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_version_moves_once_at_commit_and_not_for_a_rollback()
+    {
+        var before = await VersionAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ExecuteAsync(connection, transaction, "update indicator_value set value = value + 1");
+            await ExecuteAsync(connection, transaction, "update area set name = name || ''");
+            (await VersionAsync()).Should().Be(before, "other sessions do not see the move before the commit");
+            await transaction.CommitAsync();
+        }
+
+        (await VersionAsync()).Should().Be(before + 1, "one transaction, however many rows and tables, moves it once");
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ExecuteAsync(connection, transaction, "update indicator_value set value = value + 1");
+            await transaction.RollbackAsync();
+        }
+
+        (await VersionAsync()).Should().Be(before + 1, "a rolled-back write changes nothing");
+        await ExecuteAsync(connection, null, "update app_user set display_name = display_name");
+        (await VersionAsync()).Should().Be(before + 1, "account changes do not empty the page cache");
+    }
+
+    [Fact]
+    public async Task Cached_answers_are_kept_until_the_version_moves()
+    {
+        (await Ff02Async()).Should().Be("£504");
+
+        // A write that does not move the version (triggers off for this session) is not seen: the cache is in use...
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, "set session_replication_role = replica");
+        await ExecuteAsync(connection, null, FF02To(505));
+        (await Ff02Async()).Should().Be("£504", "the answer comes from the output cache");
+
+        // ...and the next write that does move it is.
+        await ExecuteAsync(connection, null, "set session_replication_role = origin");
+        await ExecuteAsync(connection, null, FF02To(506));
+        (await Ff02Async()).Should().Be("£506");
+    }
+
+    private static string FF02To(int value) => $"""
+        update indicator_value v set value = {value}
+        from indicator i, reporting_period p, area a
+        where i.id = v.indicator_id and p.id = v.period_id and a.id = v.area_id
+          and i.code = 'FF02' and p.code = 'FY2017' and a.code = 'leicestershire'
+        """;
+
+    private async Task<string> Ff02Async()
+    {
+        var dashboard = await Client.GetFromJsonAsync<JsonElement>("/api/dashboards/fair-funding?period=2017/18");
+        return dashboard.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "FF02")
+            .GetProperty("current").GetProperty("display").GetString()!;
+    }
+
+    private async Task<long> VersionAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("select version from data_version", connection);
+        return (long)(await read.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> ListAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var result = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+}
