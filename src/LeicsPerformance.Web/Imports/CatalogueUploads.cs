@@ -147,16 +147,21 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
             return new CatalogueConfirmOutcome.Committed(earlier);
         }
 
-        if (!await pending.TryClaimAsync(upload.Id, ct))
+        await using var claim = await pending.TryClaimAsync(upload.Id, ct);
+        if (claim is null)
         {
             return new CatalogueConfirmOutcome.Busy();
         }
 
-        CatalogueConfirmOutcome? outcome = null;
+        if (await pending.CommittedLoadAsync(upload.Id, ct) is { } justDone && await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == justDone, ct) is { } justLoaded)
+        {
+            return new CatalogueConfirmOutcome.Committed(justLoaded);
+        }
+
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            outcome = await strategy.ExecuteAsync(async () =>
+            var outcome = await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
                 await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({CommitLock})", ct);
@@ -203,10 +208,6 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         finally
         {
             db.ChangeTracker.Clear();
-            if (outcome is not CatalogueConfirmOutcome.Committed)
-            {
-                await pending.ReleaseAsync(upload.Id, CancellationToken.None);
-            }
         }
     }
 

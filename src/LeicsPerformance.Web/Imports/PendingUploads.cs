@@ -13,9 +13,6 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    /// <summary>How long a confirm may hold its claim before another attempt may take it (a crashed request).</summary>
-    public static readonly TimeSpan ClaimExpiry = TimeSpan.FromMinutes(10);
-
     public async Task<PendingUpload> AddAsync(string kind, string userName, string fileName, string sha256, byte[] content, string expectedJson, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
@@ -63,26 +60,19 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
         await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Expected, expectedJson), ct);
 
     /// <summary>
-    /// Marks the upload as being confirmed. False when another confirm of the same upload is running (a double
-    /// click, two tabs): only one of them goes on to commit.
+    /// Holds the upload for a confirm (dispose to let go); null when another confirm of it is running. Once held, read
+    /// the upload again (<see cref="CommittedLoadAsync"/>): the other confirm may have just finished.
     /// </summary>
-    public async Task<bool> TryClaimAsync(Guid id, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var stale = now - ClaimExpiry;
-        var claimed = await db.PendingUploads
-            .Where(p => p.Id == id && p.CommittedLoadId == null && (p.ClaimedAt == null || p.ClaimedAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedAt, now), ct);
-        return claimed == 1;
-    }
+    public Task<UploadClaim?> TryClaimAsync(Guid id, CancellationToken ct) =>
+        UploadClaim.TryTakeAsync(db.Database.GetConnectionString()!, id, ct);
 
-    public async Task ReleaseAsync(Guid id, CancellationToken ct) =>
-        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedAt, (DateTimeOffset?)null), ct);
+    /// <summary>The load the upload became, if it has been committed.</summary>
+    public async Task<int?> CommittedLoadAsync(Guid id, CancellationToken ct) =>
+        await db.PendingUploads.Where(p => p.Id == id).Select(p => p.CommittedLoadId).FirstOrDefaultAsync(ct);
 
-    /// <summary>Records the load the upload became (and lets go of its claim); the bytes go with the daily sweep.</summary>
+    /// <summary>Records the load the upload became; the bytes go with the daily sweep.</summary>
     public async Task MarkCommittedAsync(Guid id, int loadId, CancellationToken ct) =>
-        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(p => p.CommittedLoadId, loadId).SetProperty(p => p.ClaimedAt, (DateTimeOffset?)null), ct);
+        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommittedLoadId, loadId), ct);
 
     public async Task DeleteAsync(Guid id, CancellationToken ct) =>
         await db.PendingUploads.Where(p => p.Id == id).ExecuteDeleteAsync(ct);

@@ -269,52 +269,46 @@ public sealed class ReturnUploads(
             return new ConfirmOutcome.Committed(earlier);
         }
 
-        if (!await pending.TryClaimAsync(upload.Id, ct))
+        await using var claim = await pending.TryClaimAsync(upload.Id, ct);
+        if (claim is null)
         {
             return new ConfirmOutcome.Busy();
         }
 
-        var committed = false;
+        if (await pending.CommittedLoadAsync(upload.Id, ct) is { } justDone && await LoadAsync(justDone, ct) is { } justLoaded)
+        {
+            return new ConfirmOutcome.Committed(justLoaded);
+        }
+
+        var plan = await ReplanAsync(upload, ct);
+        if (plan.HasErrors || plan.Changes.Count == 0)
+        {
+            return new ConfirmOutcome.NowHasErrors(plan);
+        }
+
+        if (plan.AlreadyLoadedAs is not null)
+        {
+            return new ConfirmOutcome.AlreadyLoaded(plan);
+        }
+
+        var moved = Moved(upload.Expected, plan);
+        if (moved.Count > 0)
+        {
+            return new ConfirmOutcome.Moved(plan, moved, []);
+        }
+
         try
         {
-            var plan = await ReplanAsync(upload, ct);
-            if (plan.HasErrors || plan.Changes.Count == 0)
-            {
-                return new ConfirmOutcome.NowHasErrors(plan);
-            }
-
-            if (plan.AlreadyLoadedAs is not null)
-            {
-                return new ConfirmOutcome.AlreadyLoaded(plan);
-            }
-
-            var moved = Moved(upload.Expected, plan);
-            if (moved.Count > 0)
-            {
-                return new ConfirmOutcome.Moved(plan, moved, []);
-            }
-
-            try
-            {
-                var load = await importer.CommitAsync(plan, LoadKind, userName, ct);
-                committed = true;
-                await pending.MarkCommittedAsync(upload.Id, load.Id, CancellationToken.None);
-                return new ConfirmOutcome.Committed(load);
-            }
-            catch (ReturnConflictException conflict)
-            {
-                // Another load committed between our check and our commit: say what moved, as the re-check would.
-                db.ChangeTracker.Clear();
-                var now = await ReplanAsync(upload, ct);
-                return new ConfirmOutcome.Moved(now, Moved(upload.Expected, now), conflict.Conflicts);
-            }
+            var load = await importer.CommitAsync(plan, LoadKind, userName, ct);
+            await pending.MarkCommittedAsync(upload.Id, load.Id, CancellationToken.None);
+            return new ConfirmOutcome.Committed(load);
         }
-        finally
+        catch (ReturnConflictException conflict)
         {
-            if (!committed)
-            {
-                await pending.ReleaseAsync(upload.Id, CancellationToken.None);
-            }
+            // Another load committed between our check and our commit: say what moved, as the re-check would.
+            db.ChangeTracker.Clear();
+            var now = await ReplanAsync(upload, ct);
+            return new ConfirmOutcome.Moved(now, Moved(upload.Expected, now), conflict.Conflicts);
         }
     }
 

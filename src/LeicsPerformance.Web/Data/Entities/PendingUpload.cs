@@ -26,8 +26,6 @@ public sealed class PendingUpload
     /// <summary>JSON: what the preview showed as the current values (see <c>Imports/PendingUploads.cs</c>).</summary>
     public string Expected { get; set; } = "[]";
 
-    public DateTimeOffset? ClaimedAt { get; set; }
-
     /// <summary>Set once confirmed: the load it became. A second confirm (a double click, a reload) goes to that load.</summary>
     public int? CommittedLoadId { get; set; }
 
