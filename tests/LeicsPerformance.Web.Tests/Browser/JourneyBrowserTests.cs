@@ -73,6 +73,9 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
         await page.FocusAsync("select[name='period']");
         await page.SelectOptionAsync("select[name='period']", new SelectOptionValue { Label = "2016/17" });
         await page.Keyboard.PressAsync("Tab");
+        // The next stop from the select is the form's own button; wait until it has focus before pressing Enter,
+        // so a slow machine does not press Enter on the select.
+        await page.WaitForFunctionAsync("() => document.activeElement?.textContent?.trim() === 'Show period'");
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync("**period=FY2016**");
