@@ -74,8 +74,10 @@ foreach (var row in rows)
         : Regex.IsMatch(title, @"^(number|no\.)|visits|users|count", RegexOptions.IgnoreCase) ? Unit.Count
         : Unit.Number;
     var ratePer = Regex.Match(title, @"per ([\d,]+)") is { Success: true } per ? per.Groups[1].Value.Replace(",", "", StringComparison.Ordinal) : "";
-    var decimals = printed.Count == 0 ? 0 : printed.Max(v => v!.Decimals);
     var scale = current?.Scale is { } s && s != Scale.None ? s : previous?.Scale ?? Scale.None;
+    // The published precision is the one printed at the row's scale: "980.6k" beside "1.01m" is one decimal of thousands.
+    var atScale = printed.Where(v => v!.Scale == scale).ToList();
+    var decimals = printed.Count == 0 ? 0 : (atScale.Count > 0 ? atScale : printed).Max(v => v!.Decimals);
 
     var notes = new List<string>();
     PolarityText.TryParse(row["polarity"], out var polarity);

@@ -76,7 +76,7 @@ public static class QuartilePosition
             .Select(q => ranking.LastOrDefault(r => r.Quartile == q)?.Value)
             .OfType<decimal>()
             .ToList();
-        var explanation = $"{format.Format(own.Value)} ranks {own.Rank} of {n} {groupName} ({polarity.Describe()}): {ReportedQuartile.Ordinal(own.Quartile)} quartile.";
+        var explanation = $"{format.Format(own.Value)} ranks {own.Rank} of {n} {groupName} ({polarity.Describe()}): {Wording.Ordinal(own.Quartile)} quartile.";
         return new(own.Quartile, own.Rank, n, explanation, ranking, boundaries);
     }
 

@@ -18,15 +18,7 @@ public sealed partial record ReportedQuartile(int Best, int Worst, string? Note,
     public bool IsRange => Best != Worst;
 
     /// <summary>"1st", "1st/2nd".</summary>
-    public string Label => IsRange ? $"{Ordinal(Best)}/{Ordinal(Worst)}" : Ordinal(Best);
-
-    public static string Ordinal(int quartile) => quartile switch
-    {
-        1 => "1st",
-        2 => "2nd",
-        3 => "3rd",
-        _ => quartile.ToString(CultureInfo.InvariantCulture) + "th",
-    };
+    public string Label => IsRange ? $"{Wording.Ordinal(Best)}/{Wording.Ordinal(Worst)}" : Wording.Ordinal(Best);
 
     /// <summary>
     /// Reads a printed quartile. Blank, "‐", "-", "N/A" mean no comparison (null, true). Returns false

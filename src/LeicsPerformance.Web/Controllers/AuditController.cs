@@ -109,7 +109,7 @@ public sealed class AuditController(PerformanceDbContext db, LoadReverter revert
         try
         {
             var revert = await reverter.RevertAsync(id, User.Identity?.Name ?? string.Empty, ct);
-            TempData["AuditMessage"] = string.Create(CultureInfo.InvariantCulture, $"Load {id} was reverted: {LoadDisplay.Count(revert.RowsChanged, "value was", "values were")} put back.");
+            TempData["AuditMessage"] = string.Create(CultureInfo.InvariantCulture, $"Load {id} was reverted: {Wording.Count(revert.RowsChanged, "value was", "values were")} put back.");
             return RedirectToAction(nameof(Show), new { id = revert.Id });
         }
         catch (RevertRefusedException refused)

@@ -59,7 +59,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         }
 
         var plan = await uploads.PlanAsync(upload.FileName, upload.Content, ct);
-        return CsvExport.File(ReturnsController.FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
+        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
     }
 
     [HttpPost("{id:guid}/confirm")]

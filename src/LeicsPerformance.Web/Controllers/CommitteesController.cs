@@ -67,8 +67,8 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         var url = new Uri(baseAddress, $"committees/{Uri.EscapeDataString(slug)}/{page.PeriodSlug}");
         var header = $"{report.CommitteeTitle}: {report.Title}" + (report.HasIllustrative ? " · Contains illustrative figures that are not the council's data" : string.Empty);
         var footer = page.IsPublished
-            ? $"Published {page.PublishedAtText} · Printed {CommitteePeriods.DateText(DateTimeOffset.UtcNow)}"
-            : $"DRAFT, not published · Printed {CommitteePeriods.DateTimeText(DateTimeOffset.UtcNow)}";
+            ? $"Published {page.PublishedAtText} · Printed {Wording.Date(DateTimeOffset.UtcNow)}"
+            : $"DRAFT, not published · Printed {Wording.DateAndTime(DateTimeOffset.UtcNow)}";
         try
         {
             var bytes = await pdf.RenderAsync(url, page.IsPublished ? null : Request.Headers.Cookie.ToString(), header, footer, ct);

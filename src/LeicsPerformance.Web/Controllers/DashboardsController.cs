@@ -48,7 +48,7 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
             return error;
         }
 
-        var name = $"{page!.Dashboard.Slug}-{FileSafe(page.Dashboard.Period.Label)}{(page.Filters.Any ? "-filtered" : string.Empty)}.csv";
+        var name = $"{page!.Dashboard.Slug}-{Wording.FileName(page.Dashboard.Period.Label)}{(page.Filters.Any ? "-filtered" : string.Empty)}.csv";
         return CsvExport.File(name, CsvHeader, page.Rows.Select(CsvRow));
     }
 
@@ -70,11 +70,11 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         row.Direction.Direction.Words(),
         CsvExport.Number(row.Current?.Number),
         row.Current?.Display ?? string.Empty,
-        row.TargetText,
+        Wording.Target(row.TargetText, row.Format),
         TargetWords(row.Target.Status),
         CsvExport.Number(row.Previous?.Number),
         row.Previous?.Display ?? string.Empty,
-        PolarityWords(row.Polarity),
+        Wording.Polarity(row.Polarity),
         row.Marker.Marker.Words(),
         row.Commentary,
         row.QuartileReason,
@@ -88,17 +88,6 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
         TargetStatus.NotAssessable => "not assessed",
         _ => string.Empty,
     };
-
-    public static string PolarityWords(Polarity polarity) => polarity switch
-    {
-        Polarity.HighIsGood => "Higher is better",
-        Polarity.LowIsGood => "Lower is better",
-        _ => "No polarity",
-    };
-
-    /// <summary>"2017/18" → "2017-18", "Q1 2021/22" → "q1-2021-22".</summary>
-    public static string FileSafe(string label) =>
-        new string(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-').Replace("--", "-", StringComparison.Ordinal);
 
     private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(
         string slug, string? period, string? section, string? quartile, string? direction, string? strategic, string? group, CancellationToken ct)
@@ -248,7 +237,7 @@ public sealed record DashboardFilters(string? Section, int? Quartile, Direction?
 
         if (Quartile is { } q)
         {
-            parts.Add(q == NoQuartile ? "no quartile" : ReportedQuartile.Ordinal(q) + " quartile");
+            parts.Add(q == NoQuartile ? "no quartile" : Wording.Ordinal(q) + " quartile");
         }
 
         if (Direction is { } d)

@@ -50,7 +50,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
 
         var section = ExceptionsReport.Section(which, await queries.AllRatedAsync(resolved, ct), await ThemeTitlesAsync(ct));
         var rows = section.Groups.SelectMany(g => g.Rows.Select(r => CsvRow(g, r)));
-        return CsvExport.File($"exceptions-{which.Slug()}-{DashboardsController.FileSafe(resolved.Label)}.csv", CsvHeader, rows);
+        return CsvExport.File($"exceptions-{which.Slug()}-{Wording.FileName(resolved.Label)}.csv", CsvHeader, rows);
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -72,7 +72,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
         row.Current?.Display ?? string.Empty,
         CsvExport.Number(row.Previous?.Number),
         row.Previous?.Display ?? string.Empty,
-        DashboardsController.PolarityWords(row.Polarity),
+        Wording.Polarity(row.Polarity),
         row.Marker.Marker.Words(),
         row.Commentary,
         row.QuartileReason,

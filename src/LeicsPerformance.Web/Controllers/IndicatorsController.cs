@@ -86,7 +86,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
         }
 
         return CsvExport.File(
-            $"{details.Code}-benchmark-{benchmark.Group.Code}-{FileSafe(benchmark.Period.Label)}.csv",
+            $"{details.Code}-benchmark-{benchmark.Group.Code}-{Wording.FileName(benchmark.Period.Label)}.csv",
             ["indicator_code", "period", "comparator_group", "rank", "area_code", "authority", "value", "shown_as", "quartile"],
             benchmark.Rows.Select(r => (IReadOnlyList<string?>)[
                 details.Code,
@@ -145,6 +145,4 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
     }
 
     private static bool IsAll(string? history) => string.Equals(history, "all", StringComparison.OrdinalIgnoreCase);
-
-    private static string FileSafe(string text) => text.Replace('/', '-').Replace(' ', '-');
 }

@@ -58,7 +58,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             }
         }
 
-        return CsvExport.File($"return-{board.Slug}-{FileSafe(parsed.Label)}.csv", TemplateHeader, rows);
+        return CsvExport.File($"return-{board.Slug}-{Wording.FileName(parsed.Label)}.csv", TemplateHeader, rows);
     }
 
     /// <summary>The template's columns: the returns format, with the indicator's title (ignored on upload) after its code.</summary>
@@ -122,7 +122,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         }
 
         var plan = await uploads.ReplanAsync(upload, ct);
-        return CsvExport.File(FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
+        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
     }
 
     /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV.</summary>
@@ -136,7 +136,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
 
         var plan = await uploads.ReplanAsync(upload, ct);
         string[] header = ["row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary"];
-        return CsvExport.File(FileSafe(Path.GetFileNameWithoutExtension(upload.FileName)) + "-preview.csv", header, plan.Changes.Select(c => (IReadOnlyList<string?>)
+        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-preview.csv", header, plan.Changes.Select(c => (IReadOnlyList<string?>)
         [
             c.Line.Row.ToString(CultureInfo.InvariantCulture),
             c.Kind.ToString().ToLowerInvariant(),
@@ -222,18 +222,6 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             dashboardError,
             periodError,
             uploads.Limits);
-    }
-
-    /// <summary>"2017/18" → "2017-18", "Q1 2021/22" → "q1-2021-22".</summary>
-    public static string FileSafe(string text)
-    {
-        var safe = new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (safe.Contains("--", StringComparison.Ordinal))
-        {
-            safe = safe.Replace("--", "-", StringComparison.Ordinal);
-        }
-
-        return safe.Length == 0 ? "file" : safe;
     }
 }
 

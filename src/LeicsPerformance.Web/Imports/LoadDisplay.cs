@@ -1,26 +1,12 @@
 using System.Globalization;
+using LeicsPerformance.Domain;
 using LeicsPerformance.Web.Data.Entities;
 
 namespace LeicsPerformance.Web.Imports;
 
-/// <summary>How loads, problems and times are written on the returns, catalogue and audit pages.</summary>
+/// <summary>How loads and problems are written on the returns, catalogue and audit pages.</summary>
 public static class LoadDisplay
 {
-    public static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-
-    private static readonly TimeZoneInfo London = FindLondon();
-
-    /// <summary>"3 March 2025 at 14:05" in UK time.</summary>
-    public static string When(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, London).ToString("d MMMM yyyy 'at' HH:mm", Uk);
-
-    /// <summary>An ISO 8601 timestamp for a <c>&lt;time datetime&gt;</c> attribute.</summary>
-    public static string Iso(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Number(int n) => n.ToString("N0", Uk);
-
-    public static string Count(int n, string singular, string plural) => Number(n) + " " + (n == 1 ? singular : plural);
-
     public static string KindWords(string kind) => kind switch
     {
         ReturnUploads.LoadKind => "Upload",
@@ -47,8 +33,8 @@ public static class LoadDisplay
     public static string Sentence(ImportProblem problem) => Where(problem) + ": " + problem.Message;
 
     public static string Summary(DataLoad load) => load.Kind == LoadReverter.RevertKind
-        ? Count(load.RowsChanged, "value put back", "values put back")
-        : $"{Number(load.RowsRead)} read: {Number(load.RowsAdded)} new, {Number(load.RowsChanged)} changed, {Number(load.RowsUnchanged)} unchanged";
+        ? Wording.Count(load.RowsChanged, "value put back", "values put back")
+        : $"{Wording.Number(load.RowsRead)} read: {Wording.Number(load.RowsAdded)} new, {Wording.Number(load.RowsChanged)} changed, {Wording.Number(load.RowsUnchanged)} unchanged";
 
     /// <summary>The problems as CSV rows (the cells are made safe for spreadsheets by <c>CsvExport</c>).</summary>
     public static readonly IReadOnlyList<string> ProblemCsvHeader = ["row", "column", "value", "severity", "problem"];
@@ -61,16 +47,4 @@ public static class LoadDisplay
         p.IsWarning ? "warning" : "error",
         p.Message,
     ];
-
-    private static TimeZoneInfo FindLondon()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

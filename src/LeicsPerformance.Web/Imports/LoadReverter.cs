@@ -31,11 +31,11 @@ public sealed record LoadValueChange(
     string? CurrentAsPrinted,
     int? LaterLoadId)
 {
-    public string OldDisplay => ReturnUploads.Display(OldStatus is not null, OldValue, OldStatus, Format);
+    public string OldDisplay => Wording.Value(Format, OldValue, OldStatus, OldAsPrinted);
 
-    public string NewDisplay => ReturnUploads.Display(NewStatus is not null, NewValue, NewStatus, Format);
+    public string NewDisplay => Wording.Value(Format, NewValue, NewStatus, NewAsPrinted);
 
-    public string CurrentDisplay => ReturnUploads.Display(CurrentExists, CurrentValue, CurrentStatus, Format);
+    public string CurrentDisplay => Wording.Value(Format, CurrentValue, CurrentExists ? CurrentStatus : null, CurrentAsPrinted);
 
     /// <summary>The load created the value (there was none before it): undoing it deletes the value.</summary>
     public bool Created => OldStatus is null;

@@ -52,13 +52,9 @@ public enum ChangeKind
 /// <summary>One line of the preview: what the value is now (if anything) and what the file would make it.</summary>
 public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? OldValue, string? OldStatus, string? OldAsPrinted)
 {
-    public string OldDisplay => OldStatus is null ? string.Empty
-        : OldValue is { } v ? Line.Format.Format(v) + (OldStatus == "published" ? string.Empty : $" ({OldStatus})")
-        : OldStatus;
+    public string OldDisplay => OldStatus is null ? string.Empty : Wording.Value(Line.Format, OldValue, OldStatus, OldAsPrinted);
 
-    public string NewDisplay => Line.Value is { } v
-        ? Line.Format.Format(v) + (Line.Status == ValueStatus.Published ? string.Empty : $" ({Line.Status.ToCode()})")
-        : Line.Status.ToCode();
+    public string NewDisplay => Wording.Value(Line.Format, Line.Value, Line.Status, Line.AsPrinted);
 }
 
 /// <summary>

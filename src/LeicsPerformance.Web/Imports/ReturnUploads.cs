@@ -98,7 +98,7 @@ public sealed class ReturnUploads(
                     RowsRead = rows,
                     Changes = [],
                     Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty,
-                        string.Create(LoadDisplay.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
+                        string.Create(Wording.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
                 };
             }
         }
@@ -238,18 +238,12 @@ public sealed class ReturnUploads(
             var same = then.Exists == (change.OldStatus is not null) && then.Value == change.OldValue && then.Status == change.OldStatus;
             if (!same)
             {
-                moved.Add(new(line.IndicatorCode, line.IndicatorTitle, line.AreaName, line.Period.Label, Display(then.Exists, then.Value, then.Status, line.Format), now));
+                moved.Add(new(line.IndicatorCode, line.IndicatorTitle, line.AreaName, line.Period.Label, Wording.Value(line.Format, then.Value, then.Exists ? then.Status : null), now));
             }
         }
 
         return moved;
     }
-
-    /// <summary>A stored value as the preview writes it: "£677", "48.6% (provisional)", "awaited", "no value".</summary>
-    public static string Display(bool exists, decimal? value, string? status, ValueFormat format) =>
-        !exists || status is null ? "no value"
-        : value is { } v ? format.Format(v) + (status == "published" ? string.Empty : $" ({status})")
-        : status;
 
     public async Task<ReturnPlan> ReplanAsync(PendingUpload upload, CancellationToken ct) =>
         await PlanAsync(upload.FileName, upload.Content, ct);
@@ -316,7 +310,10 @@ public sealed class ReturnUploads(
     public async Task<DataLoad?> LoadAsync(int? id, CancellationToken ct) =>
         id is null ? null : await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
 
-    /// <summary>The dashboards (and periods) whose values or assessments a load wrote, for links from the result page.</summary>
+    /// <summary>
+    /// The dashboards whose values or assessments a load wrote, each once with the periods it touched (latest
+    /// first), for links from the result page.
+    /// </summary>
     public async Task<IReadOnlyList<AffectedDashboard>> AffectedDashboardsAsync(int loadId, CancellationToken ct)
     {
         var keys = await db.ValueHistory.Where(h => h.DataLoadId == loadId).Select(h => new { h.IndicatorId, h.PeriodId }).Distinct().ToListAsync(ct);
@@ -328,16 +325,27 @@ public sealed class ReturnUploads(
             .ToDictionaryAsync(i => i.Id, ct);
         var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         return keys.Distinct()
-            .GroupBy(k => (Dashboard: dashboards[k.IndicatorId], Period: periods[k.PeriodId]))
-            .OrderBy(g => g.Key.Dashboard.SortOrder).ThenByDescending(g => g.Key.Period.EndDate)
-            .Select(g => new AffectedDashboard(g.Key.Dashboard.Slug, g.Key.Dashboard.Title, g.Key.Period.Code, g.Key.Period.Label, g.Count()))
+            .GroupBy(k => dashboards[k.IndicatorId].Slug, StringComparer.Ordinal)
+            .Select(g => (First: dashboards[g.First().IndicatorId], Keys: g))
+            .OrderBy(d => d.First.SortOrder).ThenBy(d => d.First.Slug, StringComparer.Ordinal)
+            .Select(d => new AffectedDashboard(
+                d.First.Slug,
+                d.First.Title,
+                d.Keys.GroupBy(k => periods[k.PeriodId])
+                    .OrderByDescending(p => p.Key.EndDate).ThenBy(p => p.Key.StartDate)
+                    .Select(p => new AffectedPeriod(p.Key.Code, p.Key.Label, p.Select(k => k.IndicatorId).Distinct().Count()))
+                    .ToList()))
             .ToList();
     }
 }
 
-public sealed record AffectedDashboard(string Slug, string Title, string PeriodCode, string PeriodLabel, int Indicators)
+/// <summary>A dashboard a load changed, once, with each period it changed there.</summary>
+public sealed record AffectedDashboard(string Slug, string Title, IReadOnlyList<AffectedPeriod> Periods)
 {
-    public string Url => "/dashboards/" + Uri.EscapeDataString(Slug) + "?period=" + Uri.EscapeDataString(PeriodCode);
+    public string Url(AffectedPeriod period) => "/dashboards/" + Uri.EscapeDataString(Slug) + "?period=" + Uri.EscapeDataString(period.Code);
+}
 
-    public string IndicatorsText => Indicators.ToString(CultureInfo.GetCultureInfo("en-GB")) + (Indicators == 1 ? " indicator" : " indicators");
+public sealed record AffectedPeriod(string Code, string Label, int Indicators)
+{
+    public string IndicatorsText => Wording.Count(Indicators, "indicator", "indicators");
 }

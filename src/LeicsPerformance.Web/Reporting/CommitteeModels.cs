@@ -112,7 +112,7 @@ public sealed record CommitteeScopeItem(string Kind, string Slug, string Title, 
 
 public sealed record CommitteeMeetingView(DateOnly Date, string? ConsidersPeriodCode, string Source, bool IsIllustrative)
 {
-    public string DateText => Date.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public string DateText => Date.ToString("dddd d MMMM yyyy", Wording.Uk);
 }
 
 /// <summary>A quarter a committee has (or could have) a report for, and its state.</summary>
@@ -173,14 +173,12 @@ public sealed record CommitteeReportPage(
     public CellRevision? RevisionOf(string code, CommitteeReportCell? cell) =>
         cell is not null && Revisions.TryGetValue(RevisionKey(code, cell.PeriodCode), out var r) ? r : null;
 
-    public string PublishedAtText => PublishedAt is { } at ? CommitteePeriods.DateText(at) : string.Empty;
+    public string PublishedAtText => PublishedAt is { } at ? Wording.Date(at) : string.Empty;
 }
 
 /// <summary>Readable report addresses: Quarter One 2021-22 is <c>2021-22-q1</c>.</summary>
 public static class CommitteePeriods
 {
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
-
     public static string Slug(ReportingPeriod quarter) =>
         string.Create(CultureInfo.InvariantCulture, $"{quarter.Year}-{(quarter.Year + 1) % 100:00}-q{quarter.Quarter}");
 
@@ -206,25 +204,5 @@ public static class CommitteePeriods
         }
 
         return false;
-    }
-
-    /// <summary>"12 October 2021" in UK time.</summary>
-    public static string DateText(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
-    /// <summary>"12 October 2021 at 14:05" in UK time.</summary>
-    public static string DateTimeText(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }

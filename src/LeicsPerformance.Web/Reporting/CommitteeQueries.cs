@@ -246,18 +246,13 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             rated.Section,
             lastYearPeriod is null ? "annual" : "quarterly",
             rated.StrategicPlan,
-            rated.Polarity switch
-            {
-                Polarity.HighIsGood => "Higher is better",
-                Polarity.LowIsGood => "Lower is better",
-                _ => "No polarity",
-            },
+            Wording.Polarity(rated.Polarity),
             Cell(rated.Current, period) ?? new CommitteeReportCell(period.Code, period.Label, null, "missing", "No data", string.Empty, false),
             Cell(rated.Previous, previous) ?? new CommitteeReportCell(previous.Code, previous.Label, null, "missing", "No data", string.Empty, false),
             lastYearPeriod is null ? null : Cell(lastYearValue, lastYearPeriod) ?? new CommitteeReportCell(lastYearPeriod.Code, lastYearPeriod.Label, null, "missing", "No data", string.Empty, false),
             ToDirection(rated.Direction),
             vsLastYear is null ? null : ToDirection(vsLastYear),
-            rated.TargetText,
+            Wording.Target(rated.TargetText, rated.Format),
             rated.Target.Status.ToCode(),
             rated.Target.Explanation,
             rated.QuartileLabel,
@@ -398,7 +393,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
         var indicators = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var now = (await db.Values.AsNoTracking()
                 .Where(v => v.AreaId == homeId && codes.Contains(v.Indicator.Code) && periods.Contains(v.Period.Code))
-                .Select(v => new { v.Indicator.Code, PeriodCode = v.Period.Code, v.Value, v.Status, v.Note, v.UpdatedAt })
+                .Select(v => new { v.Indicator.Code, PeriodCode = v.Period.Code, v.Value, v.Status, v.AsPrinted, v.UpdatedAt })
                 .ToListAsync(ct))
             .ToDictionary(v => (v.Code, v.PeriodCode));
         var codeOf = indicators.Values.ToDictionary(i => i.Id, i => i.Code);
@@ -425,7 +420,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
 
             var nowText = stored is null || !indicators.TryGetValue(code, out var indicator)
                 ? "no value"
-                : PerformanceQueries.ShowValue(ReturnImporter.FormatOf(indicator), stored.Value, stored.Status, stored.Note, ReportingPeriod.Parse(cell.PeriodCode)).Display;
+                : Wording.Value(ReturnImporter.FormatOf(indicator), stored.Value, stored.Status, stored.AsPrinted);
             var wasText = wasStatus is null ? "no value" : cell.Display;
             DateTimeOffset? changedAt = changes.TryGetValue((code, cell.PeriodCode), out var at) ? at : stored?.UpdatedAt;
             result[CommitteeReportPage.RevisionKey(code, cell.PeriodCode)] = new CellRevision(wasText, nowText, changedAt);

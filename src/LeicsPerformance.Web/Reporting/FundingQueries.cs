@@ -249,7 +249,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         }
 
         var quartile = rating.Quartile is { } q
-            ? $" That is the {IndicatorText.Ordinal(q)} quartile{(q == 4 ? ", the lowest-funded quarter" : q == 1 ? ", the best-funded quarter" : string.Empty)}."
+            ? $" That is the {Wording.Ordinal(q)} quartile{(q == 4 ? ", the lowest-funded quarter" : q == 1 ? ", the best-funded quarter" : string.Empty)}."
             : string.Empty;
         return $"{homeName} is ranked {home.Rank} of {rows.Count} {noun} for Core Spending Power per head in {period.Label} "
                + $"(1 is the best funded).{quartile}";

@@ -155,7 +155,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var values = (await db.Values.AsNoTracking()
                 .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
                 .OrderBy(v => v.Period.EndDate).ThenByDescending(v => v.Period.StartDate)
-                .Select(v => new { v.IndicatorId, v.PeriodId, v.Period.Code, v.Period.Label, v.Value, v.Status, v.Note })
+                .Select(v => new { v.IndicatorId, v.PeriodId, v.Period.Code, v.Period.Label, v.Value, v.Status, v.Note, v.AsPrinted })
                 .ToListAsync(ct))
             .GroupBy(v => v.PeriodId)
             .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
@@ -179,7 +179,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 v.Label,
                 NumericStatuses.Contains(v.Status) ? v.Value : null,
                 v.Status,
-                IndicatorText.ValueDisplay(formats[v.IndicatorId], v.Value, v.Status),
+                Wording.Value(formats[v.IndicatorId], v.Value, v.Status, v.AsPrinted),
                 own ? v.Note : string.Join(" ", new[] { v.Note, step.PrintedAs }.Where(t => t.Length > 0)),
                 targetText,
                 target?.LineValue,
@@ -424,7 +424,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var text = home is null
             ? $"{rows.Count} {noun} hold a value for {period.Label}; {details.HomeAreaName} does not."
             : $"{details.HomeAreaName} ({home.Display}) ranks {home.Rank} of {rows.Count} {noun} in {period.Label}"
-              + (rating.Quartile is { } q ? $": {IndicatorText.QuartileWords(q)}." : ". " + rating.Explanation);
+              + (rating.Quartile is { } q ? $": {Wording.Quartile(q)}." : ". " + rating.Explanation);
         if (rows.Count > 1 && details.Polarity != Polarity.None)
         {
             var best = rows[0];
@@ -481,31 +481,15 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 r.Label,
                 r.AreaName,
                 r.Id == homeId,
-                r.OldStatus is null ? "None (new value)" : IndicatorText.ValueDisplay(format, r.OldValue, r.OldStatus),
-                IndicatorText.ValueDisplay(format, r.NewValue, r.NewStatus),
+                r.OldStatus is null ? "None (new value)" : Wording.Value(format, r.OldValue, r.OldStatus, r.OldAsPrinted),
+                Wording.Value(format, r.NewValue, r.NewStatus, r.NewAsPrinted),
                 r.OldAsPrinted ?? string.Empty,
                 r.NewAsPrinted ?? string.Empty,
                 r.ChangedAt,
-                UkTime(r.ChangedAt),
+                Wording.DateAndTime(r.ChangedAt),
                 r.FileName,
                 r.Kind,
                 r.RevertedAt is not null)).ToList(),
             otherChanges);
-    }
-
-    /// <summary>"14 May 2025, 09:30" in UK time (GMT or BST).</summary>
-    public static string UkTime(DateTimeOffset when)
-    {
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            zone = TimeZoneInfo.Utc;
-        }
-
-        return TimeZoneInfo.ConvertTime(when, zone).ToString("d MMM yyyy, HH:mm", UK);
     }
 }

@@ -9,14 +9,6 @@ public static class IndicatorText
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>"Higher is better", "Lower is better", "No polarity: neither higher nor lower is better".</summary>
-    public static string PolarityWords(Polarity polarity) => polarity switch
-    {
-        Polarity.HighIsGood => "Higher is better",
-        Polarity.LowIsGood => "Lower is better",
-        _ => "No polarity: neither higher nor lower is better",
-    };
-
     public static string FrequencyWords(string frequency) => frequency switch
     {
         "quarterly" => "Quarterly",
@@ -76,75 +68,14 @@ public static class IndicatorText
         _ => "app-direction--not-determined",
     };
 
-    /// <summary>"Improved", "No real change", "Got worse", "Cannot be determined".</summary>
-    public static string DirectionLabel(Direction direction)
-    {
-        var words = direction.Words();
-        return char.ToUpper(words[0], UK) + words[1..];
-    }
-
     public static string QuartileClass(int? quartile) => quartile is >= 1 and <= 4
         ? "app-quartile--" + quartile.Value.ToString(CultureInfo.InvariantCulture)
         : "app-quartile--none";
-
-    /// <summary>"4th quartile", "1st/2nd quartile", "No quartile".</summary>
-    public static string QuartileWords(string label) => label.Length == 0 ? "No quartile" : label + " quartile";
-
-    public static string QuartileWords(int? quartile) => quartile is { } q ? ReportedQuartile.Ordinal(q) + " quartile" : "No quartile";
-
-    public static string TargetStatusWords(TargetStatus status) => status switch
-    {
-        TargetStatus.Met => "Target met",
-        TargetStatus.NotMet => "Target not met",
-        TargetStatus.NotAssessable => "Not assessed against the target",
-        _ => "No target",
-    };
-
-    /// <summary>The words for a value that is not a plain number (the same words the dashboards use).</summary>
-    public static string StatusWords(string status) => status switch
-    {
-        "awaited" => "Data awaited",
-        "not available" => "No data",
-        "not comparable" => "Not comparable",
-        "suppressed" => "Suppressed",
-        "provisional" => "Provisional",
-        "published" => "Published",
-        _ => status,
-    };
-
-    /// <summary>A stored value as shown: the number in the indicator's format, or its state in words.</summary>
-    public static string ValueDisplay(ValueFormat format, decimal? value, string? status)
-    {
-        if (status is null)
-        {
-            return "None";
-        }
-
-        if (value is { } v)
-        {
-            return format.Format(v) + (status == "provisional" ? " (provisional)" : status == "not comparable" ? " (not comparable)" : string.Empty);
-        }
-
-        return StatusWords(status);
-    }
 
     /// <summary>Lower-cases a group name for use in a sentence and drops a leading "All ": "upper-tier authorities".</summary>
     public static string GroupNoun(string name)
     {
         var lower = name.ToLower(UK);
         return lower.StartsWith("all ", StringComparison.Ordinal) ? lower[4..] : lower;
-    }
-
-    /// <summary>1 → "1st", 147 → "147th", 22 → "22nd".</summary>
-    public static string Ordinal(int n)
-    {
-        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch
-        {
-            1 => "st",
-            2 => "nd",
-            3 => "rd",
-            _ => "th",
-        };
-        return n.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 }

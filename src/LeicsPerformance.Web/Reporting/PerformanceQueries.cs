@@ -186,6 +186,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 v.UpperLimit,
                 v.Numerator,
                 v.Denominator,
+                v.AsPrinted,
                 Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -202,8 +203,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == beforePeriod.Code);
             assessments.TryGetValue(indicator.Id, out var assessment);
 
-            var current = now is null ? null : Show(format, now.Value, now.Status, now.Note, nowPeriod) with { Illustrative = now.Illustrative };
-            var prior = before is null ? null : Show(format, before.Value, before.Status, before.Note, beforePeriod) with { Illustrative = before.Illustrative };
+            var current = now is null ? null : ShowValue(format, now.Value, now.Status, now.Note, now.AsPrinted, nowPeriod) with { Illustrative = now.Illustrative };
+            var prior = before is null ? null : ShowValue(format, before.Value, before.Status, before.Note, before.AsPrinted, beforePeriod) with { Illustrative = before.Illustrative };
             var currentNumber = UsableNumber(now?.Value, now?.Status);
             var previousNumber = UsableNumber(before?.Value, before?.Status);
             var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
@@ -281,14 +282,14 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var rating = QuartilePosition.Compute(group.Values.Select(v => v.Value).ToList(), HomeCode(group.Values, homeId), polarity, group.GroupName, format);
             if (rating.Quartile is { } q)
             {
-                return (q, q, ReportedQuartile.Ordinal(q), rating.Explanation);
+                return (q, q, Wording.Ordinal(q), rating.Explanation);
             }
         }
 
         if (assessment?.QuartileBest is { } best)
         {
             var worst = assessment.QuartileWorst ?? best;
-            var label = best == worst ? ReportedQuartile.Ordinal(best) : $"{ReportedQuartile.Ordinal(best)}/{ReportedQuartile.Ordinal(worst)}";
+            var label = best == worst ? Wording.Ordinal(best) : $"{Wording.Ordinal(best)}/{Wording.Ordinal(worst)}";
             var groupName = assessment.QuartileGroupCode ?? indicator.ComparatorGroupCode ?? "comparators";
             var note = assessment.QuartileNote.Length > 0 ? $" ({assessment.QuartileNote})" : string.Empty;
             var range = best == worst ? string.Empty : ", a range because the source gives no single position";
@@ -486,7 +487,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var ids = steps.Select(s => s?.IndicatorId ?? indicator.Id).ToList();
         var values = await db.Values.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
-            .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
+            .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.AsPrinted, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
             .ToListAsync(ct);
         var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
             .ToDictionary(i => i.Id, ReturnImporter.FormatOf);
@@ -519,7 +520,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                     IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
                     b is null ? null : IntervalOf(formats[b.IndicatorId], b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
                 var note = step is null ? r.Note : string.Join(" ", new[] { r.Note, step.PrintedAs }.Where(n => n.Length > 0));
-                var shown = Show(format, r.Value, r.Status, note, x.Period);
+                var shown = ShowValue(format, r.Value, r.Status, note, r.AsPrinted, x.Period);
                 return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction, step?.Code ?? indicator.Code);
             })
             .ToList();
@@ -574,29 +575,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     private static decimal? UsableNumber(decimal? value, string? status) =>
         status is "published" or "provisional" or "not comparable" ? value : null;
 
-    /// <summary>A stored value as every page shows it (UK-formatted number, or the state in words, "(provisional)").</summary>
-    public static ShownValue ShowValue(ValueFormat format, decimal? value, string status, string note, ReportingPeriod period) =>
-        Show(format, value, status, note, period);
-
-    private static ShownValue Show(ValueFormat format, decimal? value, string status, string note, ReportingPeriod period)
-    {
-        var display = value is { } v ? format.Format(v) : StatusWords(status);
-        if (value is not null && status == "provisional")
-        {
-            display += " (provisional)";
-        }
-
-        return new ShownValue(value, status, display, note, period.Label);
-    }
-
-    private static string StatusWords(string status) => status switch
-    {
-        "awaited" => "Data awaited",
-        "not available" => "No data",
-        "not comparable" => "Not comparable",
-        "suppressed" => "Suppressed",
-        _ => status,
-    };
+    /// <summary>A stored value as every page shows it, written by <see cref="Wording.Value(ValueFormat, decimal?, string?, string?)"/>.</summary>
+    public static ShownValue ShowValue(ValueFormat format, decimal? value, string status, string note, string asPrinted, ReportingPeriod period) =>
+        new(value, status, Wording.Value(format, value, status, asPrinted), note, period.Label);
 
     public static PeriodOption ToOption(ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);
 }

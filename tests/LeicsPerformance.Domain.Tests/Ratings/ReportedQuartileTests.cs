@@ -86,7 +86,7 @@ public class ReportedQuartileTests
     [InlineData(4, "4th")]
     public void Ordinals(int quartile, string expected)
     {
-        ReportedQuartile.Ordinal(quartile).Should().Be(expected);
+        Wording.Ordinal(quartile).Should().Be(expected);
     }
 
     [Fact]

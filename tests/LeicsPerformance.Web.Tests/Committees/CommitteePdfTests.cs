@@ -81,7 +81,7 @@ public sealed class CommitteePdfTests(TestDatabase database) : IAsyncLifetime
     }
 
     private static string CommitteePublishedDate() =>
-        LeicsPerformance.Web.Reporting.CommitteePeriods.DateText(DateTimeOffset.UtcNow);
+        LeicsPerformance.Domain.Wording.Date(DateTimeOffset.UtcNow);
 
     private static Task<string> PdfTextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, ["-layout"], ["-"]);
 

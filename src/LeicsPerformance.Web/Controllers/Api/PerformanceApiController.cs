@@ -179,7 +179,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
 
         return q >= parsed.Best && q <= parsed.Worst
             ? null
-            : $"Computed {ReportedQuartile.Ordinal(q)} quartile; the source reported {reported}.";
+            : $"Computed {Wording.Ordinal(q)} quartile; the source reported {reported}.";
     }
 
     private ObjectResult PeriodProblem(string? period) => Problem(
