@@ -223,19 +223,20 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             : new CommitteeReportCell(p.Code, p.Label, value.Number, value.Status, value.Display, value.Note, illustrative.Contains((indicatorId, p.Code)));
 
         var reasons = new List<string>();
-        if (rated.QuartileWorst == 4)
+        var exceptions = rated.Exceptions;
+        if (exceptions.HasFlag(ExceptionReasons.BottomQuartile))
         {
-            reasons.Add("Bottom quartile");
+            reasons.Add(ExceptionList.BottomQuartile.Title());
         }
 
-        if (rated.Direction.Direction == Domain.Ratings.Direction.Worse)
+        if (exceptions.HasFlag(ExceptionReasons.Worse))
         {
             reasons.Add("Got worse than " + previous.Label);
         }
 
-        if (rated.Target.Status == TargetStatus.NotMet)
+        if (exceptions.HasFlag(ExceptionReasons.TargetNotMet))
         {
-            reasons.Add("Target not met");
+            reasons.Add(ExceptionList.TargetNotMet.Title());
         }
 
         return new CommitteeReportRow(
@@ -268,13 +269,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
     private static CommitteeDirection ToDirection(DirectionRating rating) =>
         new(rating.Direction.ToCode(), rating.Direction.Words(), rating.Direction.Arrow(), rating.Explanation);
 
-    public static Direction ParseDirection(string code) => code switch
-    {
-        "improved" => Domain.Ratings.Direction.Improved,
-        "noRealChange" => Domain.Ratings.Direction.NoRealChange,
-        "worse" => Domain.Ratings.Direction.Worse,
-        _ => Domain.Ratings.Direction.NotDetermined,
-    };
+    public static Direction ParseDirection(string code) => Badges.FromCode(code, d => d.ToCode(), Domain.Ratings.Direction.NotDetermined);
 
     /// <summary>A number the ratings may use: the domain's rule for which states carry one.</summary>
     private static decimal? Usable(ShownValue? value) =>

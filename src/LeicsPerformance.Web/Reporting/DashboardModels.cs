@@ -38,6 +38,9 @@ public sealed record RatedIndicator(
 {
     /// <summary>Either value shown comes from an illustrative sample load.</summary>
     public bool IsIllustrative => Current?.Illustrative == true || Previous?.Illustrative == true;
+
+    /// <summary>Why the row is an exception (the domain's one rule; the exceptions page and committee reports both read this).</summary>
+    public ExceptionReasons Exceptions => ExceptionRule.Reasons(Current?.Number is not null, QuartileWorst, Direction.Direction, Target.Status);
 }
 
 /// <summary>Headline counts. Only indicators with a value held for the period count (a "No data" value counts, as

@@ -13,6 +13,9 @@ public enum ExceptionList
 
     /// <summary>Both: in the bottom quartile and got worse.</summary>
     BottomQuartileAndWorse,
+
+    /// <summary>A target that could be scored against was not met.</summary>
+    TargetNotMet,
 }
 
 /// <summary>A dashboard's rows within one exception list.</summary>
@@ -27,17 +30,18 @@ public sealed record ExceptionSection(ExceptionList List, string Slug, string Ti
 }
 
 /// <summary>
-/// Builds the compendium's exception lists (every indicator in the 4th quartile by theme, every one that got
-/// worse, and both) from rated rows. Pure: the rows come from <see cref="PerformanceQueries.AllRatedAsync"/>.
+/// Builds the exception lists (every indicator in the 4th quartile by theme, every one that got worse, both, and
+/// every target not met) from rated rows, by the domain's <see cref="ExceptionRule"/>. Pure: the rows come from <see cref="PerformanceQueries.AllRatedAsync"/>.
 /// </summary>
 public static class ExceptionsReport
 {
-    public static IReadOnlyList<ExceptionList> All { get; } = [ExceptionList.BottomQuartile, ExceptionList.Worse, ExceptionList.BottomQuartileAndWorse];
+    public static IReadOnlyList<ExceptionList> All { get; } = [ExceptionList.BottomQuartile, ExceptionList.Worse, ExceptionList.BottomQuartileAndWorse, ExceptionList.TargetNotMet];
 
     public static string Slug(this ExceptionList list) => list switch
     {
         ExceptionList.BottomQuartile => "bottom-quartile",
         ExceptionList.Worse => "worse",
+        ExceptionList.TargetNotMet => "target-not-met",
         _ => "bottom-quartile-and-worse",
     };
 
@@ -45,12 +49,14 @@ public static class ExceptionsReport
     {
         ExceptionList.BottomQuartile => "Bottom quartile",
         ExceptionList.Worse => "Got worse",
+        ExceptionList.TargetNotMet => "Target not met",
         _ => "Bottom quartile and got worse",
     };
 
     public static string Rule(this ExceptionList list) => list switch
     {
-        ExceptionList.BottomQuartile => "Indicators in the 4th quartile: the bottom 25% of their comparators. A range such as 3rd/4th counts at its worse end.",
+        ExceptionList.BottomQuartile => "Indicators in the 4th quartile: the bottom 25% of their comparators. A range such as 3rd/4th counts at its worse end. An indicator with no figure for the period is not listed.",
+        ExceptionList.TargetNotMet => "Indicators with a target that was not met (a target in words, such as \"MTFS\", is not scored).",
         ExceptionList.Worse => "Indicators whose performance got worse compared with the previous result (the direction of travel, not the raw number).",
         _ => "Indicators that are both in the bottom quartile and got worse: the first ones to look at.",
     };
@@ -72,13 +78,13 @@ public static class ExceptionsReport
 
     public static bool Includes(this ExceptionList list, RatedIndicator row)
     {
-        var bottom = row.QuartileWorst == 4;
-        var worse = row.Direction.Direction == Direction.Worse;
+        var reasons = row.Exceptions;
         return list switch
         {
-            ExceptionList.BottomQuartile => bottom,
-            ExceptionList.Worse => worse,
-            _ => bottom && worse,
+            ExceptionList.BottomQuartile => reasons.HasFlag(ExceptionReasons.BottomQuartile),
+            ExceptionList.Worse => reasons.HasFlag(ExceptionReasons.Worse),
+            ExceptionList.TargetNotMet => reasons.HasFlag(ExceptionReasons.TargetNotMet),
+            _ => reasons.HasFlag(ExceptionReasons.BottomQuartile | ExceptionReasons.Worse),
         };
     }
 

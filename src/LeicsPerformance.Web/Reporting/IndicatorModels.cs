@@ -155,6 +155,3 @@ public sealed record IndicatorPageView(
     IndicatorBenchmark? Benchmark,
     IndicatorHistory History,
     IndicatorLine Line);
-
-/// <summary>A quartile tag: the quartile for its colour (null for none) and the words it shows.</summary>
-public sealed record QuartileBadge(int? Quartile, string Words);

@@ -325,6 +325,31 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
         response.Headers.Location!.ToString().Should().EndWith(report);
     }
 
+    [Fact]
+    public async Task The_report_and_the_exceptions_page_agree_on_every_quarterly_exception()
+    {
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+        var report = await PageAsync(analyst, Report);
+        var exceptions = await PageAsync(analyst, "/exceptions?period=FY2021Q1");
+        List<string> Listed(string list) =>
+            exceptions.QuerySelectorAll($"table[data-list={list}] tr[data-code]").Select(r => r.GetAttribute("data-code")!).ToList();
+
+        // Before the rule lived once, the exceptions page had no "target not met" and QAC01's target was only the report's reason.
+        var quarterly = Codes(report, "quarterly");
+        var checkedRows = 0;
+        foreach (var code in Codes(report, "exceptions").Where(quarterly.Contains))
+        {
+            var reasons = Fold(Row(report, "exceptions", code).TextContent);
+            Listed("bottom-quartile").Contains(code).Should().Be(reasons.Contains("Bottom quartile", StringComparison.Ordinal), code);
+            Listed("worse").Contains(code).Should().Be(reasons.Contains("Got worse than", StringComparison.Ordinal), code);
+            Listed("target-not-met").Contains(code).Should().Be(reasons.Contains("Target not met", StringComparison.Ordinal), code);
+            checkedRows++;
+        }
+
+        checkedRows.Should().BeGreaterThan(0);
+        Listed("target-not-met").Should().Contain("QAC01");
+    }
+
     private static IElement Row(IDocument page, string table, string code) =>
         page.QuerySelector($"table[data-table={table}] tr[data-code={code}]") ?? throw new InvalidOperationException($"{code} is not in the {table} table");
 

@@ -33,7 +33,8 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
     public async Task Lists_every_bottom_quartile_indicator_at_the_worse_end_of_a_range()
     {
         var page = await client.GetPageAsync("/exceptions?period=2017/18");
-        var expected = rated.Where(r => r.QuartileWorst == 4).Select(r => r.Code).ToList();
+        // Issue 10: a row with no figure for the period ("No data") is not listed as bottom quartile (HC17's 4th is 2016/17's).
+        var expected = rated.Where(r => r.QuartileWorst == 4 && r.Current?.Number is not null).Select(r => r.Code).ToList();
 
         page.Response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.Document.ShouldBeAccessibleAndCspClean();
@@ -52,7 +53,7 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
         var page = await client.GetPageAsync("/exceptions?period=2017/18");
 
         var worse = rated.Where(r => r.Direction.Direction == Direction.Worse).Select(r => r.Code).ToList();
-        var both = rated.Where(r => r.Direction.Direction == Direction.Worse && r.QuartileWorst == 4).Select(r => r.Code).ToList();
+        var both = rated.Where(r => r.Direction.Direction == Direction.Worse && r.QuartileWorst == 4 && r.Current?.Number is not null).Select(r => r.Code).ToList();
         Codes(page, "worse").Should().Equal(worse);
         Codes(page, "bottom-quartile-and-worse").Should().Equal(both);
         both.Should().NotBeEmpty();
@@ -67,10 +68,28 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
         table.QuerySelector("tr[data-code] th[scope=row] a")!.GetAttribute("href").Should().StartWith("/indicators/").And.EndWith("?period=FY2017");
     }
 
+    [Fact]
+    public async Task An_exception_never_reads_bottom_quartile_beside_no_data_and_targets_not_met_are_listed()
+    {
+        var page = await client.GetPageAsync("/exceptions?period=2017/18");
+
+        rated.Single(r => r.Code == "HC17").QuartileWorst.Should().Be(4, "the compendium printed 4th (2016/17) beside N/A");
+        Codes(page, "bottom-quartile").Should().NotContain("HC17");
+        foreach (var row in page.Document.QuerySelectorAll("table[data-list=bottom-quartile] tr[data-code]"))
+        {
+            row.Words().Should().NotContain("No data");
+        }
+
+        var notMet = rated.Where(r => r.Target.Status == TargetStatus.NotMet).Select(r => r.Code).ToList();
+        notMet.Should().Contain("FF13");
+        Codes(page, "target-not-met").Should().Equal(notMet);
+    }
+
     [Theory]
     [InlineData("bottom-quartile")]
     [InlineData("worse")]
     [InlineData("bottom-quartile-and-worse")]
+    [InlineData("target-not-met")]
     public async Task Each_list_downloads_as_csv_with_the_same_rows(string list)
     {
         var page = await client.GetPageAsync("/exceptions?period=2017/18");
