@@ -29,7 +29,10 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tag
 // Read when first needed (not here) so that test hosts can supply their own database.
 builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
     options.UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>())));
-builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
+// Options are checked when the app starts, so a mistyped setting stops it with a message instead of failing a page later.
+builder.Services.AddOptions<ReportingOptions>().Bind(builder.Configuration.GetSection("Reporting"))
+    .Validate(o => !string.IsNullOrWhiteSpace(o.HomeAreaCode), "Reporting:HomeAreaCode must name the council the app reports on (an area code such as leicestershire).")
+    .ValidateOnStart();
 // Write £, ‐, → and ↑ as themselves in HTML rather than as numeric entities: the pages are UTF-8 throughout.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -38,7 +41,9 @@ builder.Services.AddScoped<IndicatorQueries>();
 builder.Services.AddScoped<LineageQueries>();
 builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddScoped<ReturnImporter>();
-builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
+    .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0, "Uploads:MaxBytes and Uploads:MaxRows must be greater than zero.")
+    .ValidateOnStart();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
 builder.Services.AddScoped<ReturnUploads>();
@@ -48,7 +53,9 @@ builder.Services.AddScoped<LoadReverter>();
 // Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).
 builder.Services.AddScoped<CommitteeQueries>();
 builder.Services.AddScoped<CommitteeImporter>();
-builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection("Pdf"));
+builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection("Pdf"))
+    .Validate(o => o.BaseUrl.Length == 0 || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"), "Pdf:BaseUrl must be empty or an absolute http(s) address.")
+    .ValidateOnStart();
 builder.Services.AddSingleton<CommitteePdfRenderer>();
 
 builder.Services

@@ -14,7 +14,7 @@ namespace LeicsPerformance.Web.Controllers;
 /// where a figure has been revised since.
 /// </summary>
 [Route("committees")]
-public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfRenderer pdf) : Controller
+public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfRenderer pdf, TimeProvider clock) : Controller
 {
     private bool IsAnalyst => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Administrator);
 
@@ -22,7 +22,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(new CommitteesIndexPage(await queries.ListAsync(DateOnly.FromDateTime(DateTime.UtcNow), ct), IsAnalyst, User.IsInRole(Roles.Administrator)));
+        View(new CommitteesIndexPage(await queries.ListAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct), IsAnalyst, User.IsInRole(Roles.Administrator)));
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken ct)
@@ -67,8 +67,8 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         var url = new Uri(baseAddress, $"committees/{Uri.EscapeDataString(slug)}/{page.PeriodSlug}");
         var header = $"{report.CommitteeTitle}: {report.Title}" + (report.HasIllustrative ? " · Contains illustrative figures that are not the council's data" : string.Empty);
         var footer = page.IsPublished
-            ? $"Published {page.PublishedAtText} · Printed {Wording.Date(DateTimeOffset.UtcNow)}"
-            : $"DRAFT, not published · Printed {Wording.DateAndTime(DateTimeOffset.UtcNow)}";
+            ? $"Published {page.PublishedAtText} · Printed {Wording.Date(clock.GetUtcNow())}"
+            : $"DRAFT, not published · Printed {Wording.DateAndTime(clock.GetUtcNow())}";
         try
         {
             var bytes = await pdf.RenderAsync(url, page.IsPublished ? null : Request.Headers.Cookie.ToString(), header, footer, ct);
@@ -274,7 +274,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         }
         else if (IsAnalyst)
         {
-            report = await queries.BuildAsync(committee, quarter, DateTimeOffset.UtcNow, ct);
+            report = await queries.BuildAsync(committee, quarter, clock.GetUtcNow(), ct);
         }
         else
         {

@@ -9,7 +9,7 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>The list of theme dashboards, one dashboard as the compendium prints it (with filters), and its CSV.</summary>
 [Route("dashboards")]
-public sealed class DashboardsController(PerformanceQueries queries) : Controller
+public sealed class DashboardsController(PerformanceQueries queries, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -129,9 +129,9 @@ public sealed class DashboardsController(PerformanceQueries queries) : Controlle
             await queries.ComparatorChoicesAsync(ct)));
     }
 
-    private static ReportingPeriod CurrentFinancialYear()
+    private ReportingPeriod CurrentFinancialYear()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return ReportingPeriod.FinancialYear(today.Month >= 4 ? today.Year : today.Year - 1);
     }
 }

@@ -5,9 +5,11 @@ using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
 using LeicsPerformance.Web.Imports;
+using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LeicsPerformance.Web.Controllers;
 
@@ -18,7 +20,7 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("returns")]
 [Authorize(Roles = Roles.CanLoadReturns)]
-public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db) : PendingUploadController(pending)
+public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db, IOptions<ReportingOptions> reporting) : PendingUploadController(pending)
 {
     /// <summary>Rows shown per table on the preview; the CSV downloads have them all.</summary>
     public const int ShowLimit = 1000;
@@ -54,7 +56,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         {
             foreach (var p in TemplatePeriods(indicator.Frequency, parsed))
             {
-                rows.Add([indicator.Code, indicator.Title, PeriodText(p), ReturnImporter.DefaultAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+                rows.Add([indicator.Code, indicator.Title, PeriodText(p), reporting.Value.HomeAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
             }
         }
 

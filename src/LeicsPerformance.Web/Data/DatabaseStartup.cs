@@ -22,6 +22,13 @@ public static class DatabaseStartup
         return connectionString;
     }
 
+    /// <summary>
+    /// SampleData:Load, or, when it is not set, only in Development: the sample publishes illustrative committee
+    /// reports, which must never appear on a real server by accident.
+    /// </summary>
+    public static bool LoadsSampleData(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("SampleData:Load") ?? environment.IsDevelopment();
+
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool loadSampleData = true)
     {
         var connectionString = ConnectionString(app.Configuration);
@@ -34,7 +41,7 @@ public static class DatabaseStartup
 
         await EnsureDataProtectionKeyAsync(app.Services, connectionString);
 
-        if (!loadSampleData || !app.Configuration.GetValue("SampleData:Load", true))
+        if (!loadSampleData || !LoadsSampleData(app.Configuration, app.Environment))
         {
             return;
         }
@@ -92,7 +99,7 @@ public static class DatabaseStartup
         }
 
         var committees = services.GetRequiredService<CommitteeQueries>();
-        foreach (var item in await committees.ListAsync(DateOnly.FromDateTime(DateTime.UtcNow)))
+        foreach (var item in await committees.ListAsync(DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)))
         {
             var committee = item.Committee;
             if (await committees.PublishedAsync(committee.Id, quarter) is not null)

@@ -10,7 +10,6 @@ namespace LeicsPerformance.Web.Data;
 /// </summary>
 public static class SchemaMigrator
 {
-    private const long LockKey = 0x4C_65_69_63_73; // "Leics"
 
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
     {
@@ -18,7 +17,7 @@ public static class SchemaMigrator
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, $"select pg_advisory_lock({LockKey})", cancellationToken);
+        await ExecuteAsync(connection, null, $"select pg_advisory_lock({AdvisoryLocks.Schema})", cancellationToken);
         try
         {
             await ExecuteAsync(connection, null, """
@@ -62,7 +61,7 @@ public static class SchemaMigrator
         }
         finally
         {
-            await ExecuteAsync(connection, null, $"select pg_advisory_unlock({LockKey})", cancellationToken);
+            await ExecuteAsync(connection, null, $"select pg_advisory_unlock({AdvisoryLocks.Schema})", cancellationToken);
         }
     }
 

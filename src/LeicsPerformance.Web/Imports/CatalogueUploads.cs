@@ -34,11 +34,10 @@ public abstract record CatalogueConfirmOutcome
 /// indicators, errors by row and column), kept with what the preview showed, then on confirm checked again and
 /// written in one transaction as a load of kind <c>catalogue</c>. Indicators not in the file are left alone.
 /// </summary>
-public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, IOptions<UploadOptions> options)
+public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, IOptions<UploadOptions> options, TimeProvider clock)
 {
     public const string LoadKind = "catalogue";
 
-    private const long CommitLock = 7231;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -164,7 +163,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
             var outcome = await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-                await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({CommitLock})", ct);
+                await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({AdvisoryLocks.Writes})", ct);
 
                 var plan = await PlanAsync(upload.FileName, upload.Content, ct);
                 if (!plan.CanCommit)
@@ -184,7 +183,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
                     FileName = upload.FileName,
                     Sha256 = plan.Sha256,
                     LoadedBy = userName,
-                    LoadedAt = DateTimeOffset.UtcNow,
+                    LoadedAt = clock.GetUtcNow(),
                     RowsRead = plan.RowsRead,
                     RowsAdded = plan.NewCount,
                     RowsChanged = plan.ChangedCount,

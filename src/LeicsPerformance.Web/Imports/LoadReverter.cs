@@ -84,12 +84,11 @@ public sealed class RevertRefusedException(RevertPlan plan)
 /// Targets, commentary, arrows and reported quartiles (<c>indicator_assessment</c>) have no history, so a revert
 /// cannot put back the ones a load overwrote: it restores values only, and the pages say so.
 /// </remarks>
-public sealed class LoadReverter(PerformanceDbContext db)
+public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
 {
     public const string RevertKind = "revert";
 
     /// <summary>The same lock <see cref="ReturnImporter.CommitAsync"/> takes: a revert and a commit never interleave.</summary>
-    private const long CommitLock = 7231;
 
     public static bool KindCanBeReverted(string kind) => kind is not (RevertKind or CatalogueUploads.LoadKind);
 
@@ -195,7 +194,7 @@ public sealed class LoadReverter(PerformanceDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await Execute(connection, $"select pg_advisory_xact_lock({CommitLock})", ct);
+            await Execute(connection, $"select pg_advisory_xact_lock({AdvisoryLocks.Writes})", ct);
 
             // Checked again inside the lock: nothing can commit between this check and our writes.
             var plan = await PlanAsync(loadId, ct) ?? throw new InvalidOperationException($"There is no load {loadId}.");
@@ -211,7 +210,7 @@ public sealed class LoadReverter(PerformanceDbContext db)
                 FileName = $"revert of load {original.Id}: {original.FileName}",
                 Sha256 = string.Empty,
                 LoadedBy = userName,
-                LoadedAt = DateTimeOffset.UtcNow,
+                LoadedAt = clock.GetUtcNow(),
                 RowsRead = plan.Changes.Count,
                 RowsChanged = plan.Changes.Count,
             };

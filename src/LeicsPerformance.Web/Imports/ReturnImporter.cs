@@ -6,8 +6,10 @@ using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,9 +20,10 @@ namespace LeicsPerformance.Web.Imports;
 /// what would change, writing nothing; <see cref="CommitAsync"/> writes a clean plan in one transaction, keeping
 /// every change in the value history. Used by the sample-data seed, uploads and the command-line import alike.
 /// </summary>
-public sealed class ReturnImporter(PerformanceDbContext db)
+public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOptions>? reporting = null, TimeProvider? clock = null)
 {
-    public const string DefaultAreaCode = "leicestershire";
+    /// <summary>The area a row without an area_code is for: the council the app reports on (Reporting:HomeAreaCode).</summary>
+    private readonly string homeAreaCode = reporting?.Value.HomeAreaCode ?? ReportingOptions.DefaultHomeAreaCode;
 
     public static readonly string[] RequiredColumns = ["indicator_code", "period", "value"];
 
@@ -86,7 +89,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
         };
     }
 
-    private static ReturnLine? ReadLine(
+    private ReturnLine? ReadLine(
         CsvTable table,
         CsvRow row,
         Dictionary<string, Indicator> indicators,
@@ -122,7 +125,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
             Problem("period", $"{indicator.Code} is reported {indicator.Frequency}, but '{row["period"]}' is {(period.Kind == PeriodKind.FinancialQuarter ? "a quarter" : "not a quarter")}.");
         }
 
-        var areaText = row["area_code"].Length > 0 ? row["area_code"] : DefaultAreaCode;
+        var areaText = row["area_code"].Length > 0 ? row["area_code"] : homeAreaCode;
         if (!areas.TryGetValue(areaText, out var area))
         {
             Problem("area_code", $"'{areaText}' is not an area code or name the app holds.");
@@ -378,7 +381,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
                 FileName = plan.FileName,
                 Sha256 = plan.Sha256,
                 LoadedBy = loadedBy,
-                LoadedAt = DateTimeOffset.UtcNow,
+                LoadedAt = (clock ?? TimeProvider.System).GetUtcNow(),
                 RowsRead = plan.RowsRead,
                 RowsAdded = plan.NewCount,
                 RowsChanged = plan.ChangedCount,
@@ -467,7 +470,7 @@ public sealed class ReturnImporter(PerformanceDbContext db)
 
         // One commit at a time (they are short): then "nothing moved since the preview" stays true until we commit,
         // and of two analysts committing overlapping files one wins and the other is told what changed.
-        await Execute(connection, "select pg_advisory_xact_lock(7231)", ct);
+        await Execute(connection, $"select pg_advisory_xact_lock({AdvisoryLocks.Writes})", ct);
         var conflicts = new List<string>();
         await using (var check = new NpgsqlCommand("""
             with moved as (

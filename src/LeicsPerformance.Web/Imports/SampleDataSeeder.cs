@@ -1,5 +1,7 @@
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LeicsPerformance.Web.Imports;
 
@@ -9,7 +11,7 @@ namespace LeicsPerformance.Web.Imports;
 /// every start: the catalogue is matched on codes, and a returns file already loaded (same SHA-256) is skipped.
 /// Everything it could not read is reported by file, row and column; nothing is dropped silently.
 /// </summary>
-public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleDataSeeder> logger)
+public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleDataSeeder> logger, IOptions<ReportingOptions>? reporting = null, TimeProvider? clock = null)
 {
     public sealed record Result(IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Loaded);
 
@@ -29,7 +31,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
             await builder.BuildAsync(
                 Read(dataFolder, "comparator-group-rules.csv", "code", "name", "rule"),
                 Read(dataFolder, "ons/similar-areas.csv", "group", "area_code", "neighbour_code"),
-                ReturnImporter.DefaultAreaCode,
+                reporting?.Value.HomeAreaCode ?? ReportingOptions.DefaultHomeAreaCode,
                 ct);
             problems.AddRange(builder.Problems);
             await catalogue.ImportComparatorGroupsAsync(
@@ -73,7 +75,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var importer = new ReturnImporter(db);
+            var importer = new ReturnImporter(db, reporting, clock);
             var plan = await importer.PlanAsync(name, content, ct: ct);
             problems.AddRange(plan.Problems);
             if (plan.HasErrors)

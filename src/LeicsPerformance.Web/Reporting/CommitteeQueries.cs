@@ -17,7 +17,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// the dashboards) or, for the comparison with the same quarter last year, from the same domain rule
 /// (<see cref="DirectionOfTravel.Compute"/>).
 /// </summary>
-public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries performance)
+public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries performance, TimeProvider clock)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
 
@@ -350,7 +350,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
     /// </summary>
     public async Task<PublishedCommitteeReport?> PublishAsync(CommitteeSummary committee, ReportingPeriod quarter, string publishedBy, CancellationToken ct = default)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var snapshot = await BuildAsync(committee, quarter, now, ct);
         var report = new PublishedCommitteeReport
         {
@@ -462,7 +462,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             Response = response,
             AskedBy = askedBy,
             RecordedBy = recordedBy,
-            RecordedAt = DateTimeOffset.UtcNow,
+            RecordedAt = clock.GetUtcNow(),
         };
         db.CommitteeQuestions.Add(entity);
         await db.SaveChangesAsync(ct);

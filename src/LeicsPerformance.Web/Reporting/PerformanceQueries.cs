@@ -12,8 +12,10 @@ namespace LeicsPerformance.Web.Reporting;
 
 public sealed class ReportingOptions
 {
-    /// <summary>The council the dashboards are about.</summary>
-    public string HomeAreaCode { get; set; } = ReturnImporter.DefaultAreaCode;
+    public const string DefaultHomeAreaCode = "leicestershire";
+
+    /// <summary>The council the dashboards are about; also the area of a return row without an area_code, and the template's.</summary>
+    public string HomeAreaCode { get; set; } = DefaultHomeAreaCode;
 
     public MarkerRule Markers { get; set; } = MarkerRule.Default;
 
@@ -538,6 +540,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         db.Values.AsNoTracking().AnyAsync(
             v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && EF.Property<bool>(l, "IsIllustrative")),
             ct);
+
+    /// <summary>The council the app reports on (Reporting:HomeAreaCode).</summary>
+    public string HomeAreaCode => settings.HomeAreaCode;
 
     /// <summary>The home area's id, looked up once per request (this service is scoped).</summary>
     public async Task<int> HomeAreaIdAsync(CancellationToken ct = default) =>

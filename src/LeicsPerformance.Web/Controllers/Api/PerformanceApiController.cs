@@ -34,7 +34,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
             indicator.Source,
             indicator.NoRealChangeRule,
             indicator.ComparatorGroupCode,
-            LeicsPerformance.Web.Imports.ReturnImporter.DefaultAreaCode,
+            queries.HomeAreaCode,
             series.Select(p => new ApiSeriesPoint(
                 p.Period.Code,
                 p.Period.Label,
