@@ -65,10 +65,9 @@ public static class DatabaseStartup
     /// </summary>
     private static async Task EnsureDataProtectionKeyAsync(IServiceProvider services, string connectionString)
     {
-        const long LockKey = 0x4C_65_69_63_73_4B; // "LeicsK"
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({LockKey})", connection))
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({AdvisoryLocks.DataProtectionKey})", connection))
         {
             await take.ExecuteNonQueryAsync();
         }
@@ -80,7 +79,7 @@ public static class DatabaseStartup
         }
         finally
         {
-            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({LockKey})", connection);
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({AdvisoryLocks.DataProtectionKey})", connection);
             await release.ExecuteNonQueryAsync();
         }
     }

@@ -1,3 +1,4 @@
+using LeicsPerformance.Web.Data;
 using Npgsql;
 
 namespace LeicsPerformance.Web.Imports;
@@ -11,9 +12,6 @@ namespace LeicsPerformance.Web.Imports;
 /// </summary>
 public sealed class UploadClaim : IAsyncDisposable
 {
-    /// <summary>The first key of the two-key advisory lock: "uploads" (schema migration uses the one-key form).</summary>
-    private const int LockClass = 0x4C_50_55; // "LPU"
-
     private readonly NpgsqlConnection connection;
 
     private UploadClaim(NpgsqlConnection connection) => this.connection = connection;
@@ -27,7 +25,7 @@ public sealed class UploadClaim : IAsyncDisposable
         {
             await connection.OpenAsync(ct);
             await using var take = new NpgsqlCommand("select pg_try_advisory_lock(@class, hashtext(@upload))", connection);
-            take.Parameters.AddWithValue("class", LockClass);
+            take.Parameters.AddWithValue("class", AdvisoryLocks.UploadConfirm);
             take.Parameters.AddWithValue("upload", uploadId.ToString("D"));
             if ((bool)(await take.ExecuteScalarAsync(ct))!)
             {
