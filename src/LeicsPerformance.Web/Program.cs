@@ -39,6 +39,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddScoped<PerformanceQueries>();
 builder.Services.AddScoped<IndicatorQueries>();
 builder.Services.AddScoped<LineageQueries>();
+builder.Services.AddScoped<IndicatorSearch>();
 builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddScoped<ReturnImporter>();
 builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))

@@ -54,6 +54,14 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
     [HttpGet("accessibility")]
     public IActionResult Accessibility() => View();
 
+    /// <summary>The words the dashboards use (quartile, polarity, direction of travel …), each with an anchor pages link to.</summary>
+    [HttpGet("glossary")]
+    public IActionResult Glossary() => View();
+
+    /// <summary>What the service is, where its data comes from, and the API for people who want the figures as data.</summary>
+    [HttpGet("about")]
+    public IActionResult About() => View();
+
     /// <summary>Unhandled exceptions are re-executed here (any HTTP method), by UseExceptionHandler("/error").</summary>
     [Route("error")]
     [IgnoreAntiforgeryToken]

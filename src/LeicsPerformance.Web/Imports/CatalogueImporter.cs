@@ -226,6 +226,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
     [
         "code", "dashboard", "section", "sort_order", "title", "definition", "polarity", "unit", "decimals", "scale", "rate_per",
         "strategic_plan", "internal", "source", "geography_note", "comparator_group", "frequency", "no_real_change_rule", "notes", "percent_bounded",
+        "source_dataset", "source_publisher", "source_release",
     ];
 
     public static readonly string[] RequiredIndicatorColumns = ["code", "dashboard", "title", "polarity", "unit", "sort_order"];
@@ -420,7 +421,10 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 frequency,
                 rule!.Code,
                 Text(row["notes"]),
-                bounded is not ("NO" or "N")));
+                bounded is not ("NO" or "N"),
+                Text(row["source_dataset"]),
+                Text(row["source_publisher"]),
+                Text(row["source_release"])));
         }
 
         return rows;
@@ -461,6 +465,9 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             indicator.NoRealChangeRule = row.NoRealChangeRule;
             indicator.Notes = row.Notes;
             indicator.PercentBounded = row.PercentBounded;
+            indicator.SourceDataset = row.SourceDataset;
+            indicator.SourcePublisher = row.SourcePublisher;
+            indicator.SourceRelease = row.SourceRelease;
         }
 
         await db.SaveChangesAsync(ct);

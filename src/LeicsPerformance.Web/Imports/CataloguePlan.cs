@@ -25,7 +25,10 @@ public sealed record IndicatorRow(
     string Frequency,
     string NoRealChangeRule,
     string Notes,
-    bool PercentBounded = true)
+    bool PercentBounded = true,
+    string SourceDataset = "",
+    string SourcePublisher = "",
+    string SourceRelease = "")
 {
     public static IndicatorRow From(Indicator indicator, string dashboardSlug, string sectionTitle) => new(
         0,
@@ -48,7 +51,10 @@ public sealed record IndicatorRow(
         indicator.Frequency,
         indicator.NoRealChangeRule,
         indicator.Notes,
-        indicator.PercentBounded);
+        indicator.PercentBounded,
+        indicator.SourceDataset,
+        indicator.SourcePublisher,
+        indicator.SourceRelease);
 
     /// <summary>The cells of indicators.csv, in <see cref="CatalogueImporter.IndicatorColumns"/> order.</summary>
     public IReadOnlyList<string> Cells =>
@@ -56,7 +62,7 @@ public sealed record IndicatorRow(
         Code, Dashboard, Section, SortOrder.ToString(CultureInfo.InvariantCulture), Title, Definition, Polarity, Unit,
         Decimals.ToString(CultureInfo.InvariantCulture), Scale, RatePer?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         StrategicPlan ? "yes" : "no", Internal ? "yes" : "no", Source, GeographyNote, ComparatorGroup ?? string.Empty, Frequency,
-        NoRealChangeRule, Notes, PercentBounded ? "yes" : "no",
+        NoRealChangeRule, Notes, PercentBounded ? "yes" : "no", SourceDataset, SourcePublisher, SourceRelease,
     ];
 
     /// <summary>Everything that describes the indicator, as one string: equal when nothing differs.</summary>

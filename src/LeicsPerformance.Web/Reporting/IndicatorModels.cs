@@ -26,7 +26,37 @@ public sealed record IndicatorDetails(
     bool NoRealChangeRuleRecognised,
     string Notes,
     string HomeAreaCode,
-    string HomeAreaName);
+    string HomeAreaName,
+    IndicatorSource Origin);
+
+/// <summary>
+/// The published dataset an indicator's figures come from, as the catalogue records it. Blank parts are not named in the
+/// council's papers: pages say so rather than guess.
+/// </summary>
+public sealed record IndicatorSource(string Dataset, string Publisher, string Release)
+{
+    public bool IsKnown => Dataset.Length > 0 || Publisher.Length > 0;
+
+    /// <summary>"Adult Social Care Outcomes Framework, published by NHS Digital (2017/18)", or an honest "not named".</summary>
+    public string Words
+    {
+        get
+        {
+            if (!IsKnown)
+            {
+                return "Not named in the council's papers for this indicator. The compendium says its comparative data comes from LG Inform, the Public Health and Adult Social Care Outcomes Frameworks, Ofsted and Department for Education data, the national highways survey, statutory returns and CIPFA.";
+            }
+
+            var text = Dataset.Length > 0 ? Dataset : "Data";
+            if (Publisher.Length > 0)
+            {
+                text += $", published by {Publisher}";
+            }
+
+            return Release.Length > 0 ? $"{text} ({Release})" : text;
+        }
+    }
+}
 
 /// <summary>One period of the home area's trend: the value as shown and the target reported for that period.</summary>
 public sealed record TrendRow(

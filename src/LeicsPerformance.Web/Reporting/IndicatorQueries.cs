@@ -70,7 +70,8 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             ruleRecognised,
             indicator.Notes,
             homeCode,
-            homeName);
+            homeName,
+            new IndicatorSource(indicator.SourceDataset, indicator.SourcePublisher, indicator.SourceRelease));
     }
 
     /// <summary>

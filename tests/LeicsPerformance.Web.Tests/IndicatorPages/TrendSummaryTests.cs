@@ -69,5 +69,6 @@ public sealed class TrendSummaryTests
 
     private static IndicatorDetails Details(Polarity polarity, ValueFormat format) => new(
         1, "X01", "Test indicator", string.Empty, "dash", "Dashboard", "Theme", string.Empty, polarity, format, string.Empty,
-        null, null, "annual", false, false, string.Empty, NoRealChangeRule.Default, true, string.Empty, "leicestershire", "Leicestershire");
+        null, null, "annual", false, false, string.Empty, NoRealChangeRule.Default, true, string.Empty, "leicestershire", "Leicestershire",
+        new IndicatorSource(string.Empty, string.Empty, string.Empty));
 }

@@ -90,7 +90,17 @@ public sealed class Indicator
     /// <summary>An "(Internal indicator)" about the council itself rather than the county.</summary>
     public bool Internal { get; set; }
 
+    /// <summary>Where the app's figures were taken from (the compendium edition, a return).</summary>
     public string Source { get; set; } = string.Empty;
+
+    /// <summary>The published dataset the figure comes from ("Adult Social Care Outcomes Framework"); blank when the council's papers do not name it.</summary>
+    public string SourceDataset { get; set; } = string.Empty;
+
+    /// <summary>Who publishes that dataset ("NHS Digital").</summary>
+    public string SourcePublisher { get; set; } = string.Empty;
+
+    /// <summary>Which release or edition of it ("2017/18 final").</summary>
+    public string SourceRelease { get; set; } = string.Empty;
 
     /// <summary>Where the indicator covers a wider area, e.g. "Leics, Leicester &amp; Rutland".</summary>
     public string GeographyNote { get; set; } = string.Empty;
