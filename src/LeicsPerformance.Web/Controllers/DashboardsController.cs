@@ -121,8 +121,7 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
             filters,
             sections,
             rows,
-            DashboardSummary.Of(rows),
-            NarrativeWriter.DirectionParagraph(rows),
+            DashboardReading.Of(rows, view.Period.Label),
             resolved.Previous().Label,
             "/dashboards/" + Uri.EscapeDataString(view.Slug) + "/csv" + filters.QueryString(view.Period.Code, groupCode),
             groupCode,
@@ -142,14 +141,18 @@ public sealed record DashboardPage(
     DashboardFilters Filters,
     IReadOnlyList<string> Sections,
     IReadOnlyList<RatedIndicator> Rows,
-    DashboardSummary Summary,
-    string Narrative,
+    DashboardReading Reading,
     string PreviousPeriodLabel,
     string CsvUrl,
     string? ComparatorGroup,
     IReadOnlyList<ComparatorChoice> ComparatorChoices)
 {
-    public bool HasAnyValue => Dashboard.Rows.Any(r => r.Current is not null);
+    public DashboardSummary Summary => Reading.Summary;
+
+    public string Narrative => Reading.Narrative;
+
+    /// <summary>Any indicator of the dashboard (filters aside) counts for the period, by the same rule as the counts.</summary>
+    public bool HasAnyValue => Dashboard.Rows.Any(DashboardSummary.Counts);
 }
 
 /// <summary>

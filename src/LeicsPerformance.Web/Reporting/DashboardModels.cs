@@ -49,8 +49,35 @@ public sealed record DashboardSummary(DirectionCounts Directions, QuartileCounts
 {
     public static DashboardSummary Of(IEnumerable<RatedIndicator> rows)
     {
-        var list = rows.Where(r => r.Current is not null).ToList();
+        var list = rows.Where(Counts).ToList();
         return new(DirectionCounts.Count(list.Select(r => r.Direction.Direction)), QuartileCounts.Count(list.Select(r => r.QuartileWorst)));
+    }
+
+    /// <summary>
+    /// Whether an indicator counts for its period: it holds a figure or a recorded state (awaited, suppressed …).
+    /// The one rule behind every count, narrative and "no figures" notice, so they cannot disagree.
+    /// </summary>
+    public static bool Counts(RatedIndicator row) => row.Current is not null;
+}
+
+/// <summary>
+/// What a dashboard's page says about a set of rows for one period: the count tables, the narrative and how many
+/// indicators hold no figure. Computed once from the same rows (<see cref="DashboardSummary.Counts"/>), so the
+/// narrative, the tables and the rows listed agree for every period, before and after any load or revert.
+/// </summary>
+public sealed record DashboardReading(DashboardSummary Summary, string Narrative, int Counted, int WithoutFigure)
+{
+    public bool HasAnyFigure => Counted > 0;
+
+    public static DashboardReading Of(IReadOnlyList<RatedIndicator> rows, string periodLabel)
+    {
+        var counted = rows.Where(DashboardSummary.Counts).ToList();
+        var without = rows.Count - counted.Count;
+        var narrative = counted.Count == 0
+            ? $"No figures are held for {periodLabel}, so there is nothing to summarise."
+            : NarrativeWriter.DirectionParagraph(counted)
+              + (without == 0 ? string.Empty : $" {NarrativeWriter.Indicators(without)} {(without == 1 ? "holds" : "hold")} no figure for {periodLabel} and {(without == 1 ? "is" : "are")} not counted.");
+        return new DashboardReading(DashboardSummary.Of(counted), narrative, counted.Count, without);
     }
 }
 
