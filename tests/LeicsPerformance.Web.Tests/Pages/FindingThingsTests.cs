@@ -23,11 +23,11 @@ public sealed class FindingThingsTests(TestDatabase database) : AppTest(database
         page.Response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.Document.ShouldBeAccessibleAndCspClean();
         var hits = Hits(page);
-        hits.Select(h => h.Code).Should().BeEquivalentTo(["SE03", "SE04", "GI05", "GI06"]);
+        hits.Select(h => h.Code).Should().Contain(["SE03", "SE04", "GI05", "GI06"], "both editions' broadband indicators (ONS datasets may add more)");
         hits.Single(h => h.Code == "SE03").Href.Should().Be("/indicators/SE03?period=FY2017", "a 2017/18 indicator opens at its own latest figure");
         hits.Single(h => h.Code == "GI05").Href.Should().Be("/indicators/GI05?period=FY2021");
         page.Document.QuerySelector(".app-search-results__item[data-code=SE03]")!.Words().Should().Contain("2017/18 compendium");
-        page.Document.QuerySelector("#results")!.Words().Should().StartWith("4 indicators found");
+        page.Document.QuerySelector("#results")!.Words().Should().StartWith($"{hits.Count} indicators found");
 
         var indicator = await Client.GetPageAsync(hits[0].Href);
         indicator.Response.StatusCode.Should().Be(HttpStatusCode.OK);
