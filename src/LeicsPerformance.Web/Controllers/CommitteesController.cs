@@ -161,6 +161,24 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             errors.Add(("asked-by", "The member's name must be 200 characters or fewer"));
         }
 
+        // The due date is optional: all three parts blank means none was set.
+        DateOnly? dueOn = null;
+        var dueParts = new[] { form.DueDay, form.DueMonth, form.DueYear }.Select(p => (p ?? string.Empty).Trim()).ToArray();
+        if (dueParts.Any(p => p.Length > 0))
+        {
+            if (!int.TryParse(dueParts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                || !int.TryParse(dueParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(dueParts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                || year < 2000 || year > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                errors.Add(("due-on-day", "Enter the date the answer is due as a real date, for example 30 9 2021, or leave it blank"));
+            }
+            else
+            {
+                dueOn = new DateOnly(year, month, day);
+            }
+        }
+
         int? indicatorId = null;
         if (code.Length > 0)
         {
@@ -181,7 +199,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         }
 
         CommitteePeriods.TryParse(period, out var quarter);
-        await queries.AddQuestionAsync(page!.Committee.Id, quarter, indicatorId, question, response, askedBy, UserName, ct);
+        await queries.AddQuestionAsync(page!.Committee.Id, quarter, indicatorId, question, response, askedBy, dueOn, UserName, ct);
         TempData["committee-notice"] = "The question has been recorded.";
         return Redirect(ReportUrl(slug, page.PeriodSlug) + "#questions");
     }
@@ -237,7 +255,8 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             return View("CloseQuestion", new CloseQuestionPage(page, question, form, errors));
         }
 
-        if (!await queries.CloseQuestionAsync(page.Committee.Id, id, closedOn, note, UserName, ct))
+        CommitteePeriods.TryParse(period, out var quarter);
+        if (!await queries.CloseQuestionAsync(page.Committee.Id, id, quarter, closedOn, note, UserName, ct))
         {
             return NotFound();
         }
@@ -318,6 +337,12 @@ public sealed class QuestionForm
     public string? AskedBy { get; set; }
 
     public string? Indicator { get; set; }
+
+    public string? DueDay { get; set; }
+
+    public string? DueMonth { get; set; }
+
+    public string? DueYear { get; set; }
 }
 
 public sealed class CloseQuestionForm

@@ -146,10 +146,23 @@ public sealed record QuestionView(
     DateTimeOffset RecordedAt,
     DateOnly? ClosedOn,
     string ClosingNote,
-    string? ClosedBy)
+    string? ClosedBy,
+    DateOnly? DueOn,
+    string? ClosedInPeriodCode,
+    string? ClosedInPeriodLabel)
 {
     public bool IsOpen => ClosedOn is null;
+
+    /// <summary>"due 30 September 2021", or "no due date set".</summary>
+    public string DueText => DueOn is { } due ? "due " + Wording.Date(due) : "no due date set";
 }
+
+/// <summary>A member's question about one indicator, for the indicator's page: which committee, and the reports that raised and answered it.</summary>
+public sealed record IndicatorQuestionView(
+    QuestionView Question,
+    string CommitteeTitle,
+    string RaisedReportUrl,
+    string? AnsweredReportUrl);
 
 /// <summary>The questions on one quarter's report: raised at it, open ones carried forward, and those closed since.</summary>
 public sealed record ReportQuestions(IReadOnlyList<QuestionView> RaisedHere, IReadOnlyList<QuestionView> CarriedForward, IReadOnlyList<QuestionView> ClosedSince);
@@ -174,6 +187,16 @@ public sealed record CommitteeReportPage(
         cell is not null && Revisions.TryGetValue(RevisionKey(code, cell.PeriodCode), out var r) ? r : null;
 
     public string PublishedAtText => PublishedAt is { } at ? Wording.Date(at) : string.Empty;
+
+    /// <summary>
+    /// The questions shown on an indicator's row: the open ones this report carries (raised here or earlier), and
+    /// those it answered (closed from this report). A question closed in another report stays in the questions section only.
+    /// </summary>
+    public IReadOnlyList<QuestionView> QuestionsOnRow(string code) =>
+        Questions.RaisedHere.Concat(Questions.CarriedForward).Concat(Questions.ClosedSince)
+            .Where(q => q.IndicatorCode == code && (q.IsOpen || q.ClosedInPeriodCode == Report.PeriodCode))
+            .DistinctBy(q => q.Id)
+            .ToList();
 }
 
 /// <summary>Readable report addresses: Quarter One 2021-22 is <c>2021-22-q1</c>.</summary>

@@ -441,17 +441,56 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
         {
             var q = x.Question;
             var period = ReportingPeriod.Parse(q.PeriodCode);
-            return (Period: period, View: new QuestionView(q.Id, q.PeriodCode, period.Label, x.IndicatorCode, x.IndicatorTitle, q.Question, q.Response, q.AskedBy, q.RecordedBy, q.RecordedAt, q.ClosedOn, q.ClosingNote, q.ClosedBy));
+            return (Period: period, View: ViewOf(q, x.IndicatorCode, x.IndicatorTitle));
         }).ToList();
 
         var here = views.Where(v => v.Period.Code == quarter.Code).Select(v => v.View).ToList();
         var earlier = views.Where(v => v.Period.CompareTo(quarter) < 0).ToList();
         var carried = earlier.Where(v => v.View.IsOpen).Select(v => v.View).ToList();
-        var closedSince = earlier.Where(v => v.View.ClosedOn is { } closed && closed >= quarter.End).Select(v => v.View).ToList();
+        var closedSince = earlier
+            .Where(v => v.View.ClosedInPeriodCode == quarter.Code || (v.View.ClosedOn is { } closed && closed >= quarter.End))
+            .Select(v => v.View).ToList();
         return new ReportQuestions(here, carried, closedSince);
     }
 
-    public async Task<int> AddQuestionAsync(int committeeId, ReportingPeriod quarter, int? indicatorId, string question, string response, string askedBy, string recordedBy, CancellationToken ct = default)
+    /// <summary>
+    /// Members' questions about one indicator, for its page, from every committee: only those raised at a published
+    /// report (a draft and what was said about it are for analysts, and the indicator page is the same for everyone).
+    /// A report that answered a question is linked when it is published.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorQuestionView>> QuestionsAboutAsync(string indicatorCode, CancellationToken ct = default)
+    {
+        var rows = await db.CommitteeQuestions.AsNoTracking()
+            .Where(q => q.Indicator != null && q.Indicator.Code == indicatorCode)
+            .Where(q => db.CommitteeReports.Any(r => r.CommitteeId == q.CommitteeId && r.PeriodCode == q.PeriodCode))
+            .OrderBy(q => q.ClosedOn != null).ThenBy(q => q.RecordedAt).ThenBy(q => q.Id)
+            .Select(q => new
+            {
+                Question = q,
+                IndicatorTitle = q.Indicator!.Title,
+                Committee = db.Committees.First(c => c.Id == q.CommitteeId),
+                AnswerPublished = q.ClosedInPeriodCode != null && db.CommitteeReports.Any(r => r.CommitteeId == q.CommitteeId && r.PeriodCode == q.ClosedInPeriodCode),
+            })
+            .ToListAsync(ct);
+        return rows.Select(x =>
+        {
+            var committee = x.Committee;
+            string ReportUrl(string periodCode) =>
+                $"/committees/{Uri.EscapeDataString(committee.Slug)}/{CommitteePeriods.Slug(ReportingPeriod.Parse(periodCode))}";
+            return new IndicatorQuestionView(
+                ViewOf(x.Question, indicatorCode, x.IndicatorTitle),
+                committee.Title,
+                ReportUrl(x.Question.PeriodCode),
+                x.AnswerPublished ? ReportUrl(x.Question.ClosedInPeriodCode!) : null);
+        }).ToList();
+    }
+
+    private static QuestionView ViewOf(CommitteeQuestion q, string? indicatorCode, string? indicatorTitle) =>
+        new(q.Id, q.PeriodCode, ReportingPeriod.Parse(q.PeriodCode).Label, indicatorCode, indicatorTitle, q.Question, q.Response, q.AskedBy,
+            q.RecordedBy, q.RecordedAt, q.ClosedOn, q.ClosingNote, q.ClosedBy, q.DueOn, q.ClosedInPeriodCode,
+            q.ClosedInPeriodCode is null ? null : ReportingPeriod.Parse(q.ClosedInPeriodCode).Label);
+
+    public async Task<int> AddQuestionAsync(int committeeId, ReportingPeriod quarter, int? indicatorId, string question, string response, string askedBy, DateOnly? dueOn, string recordedBy, CancellationToken ct = default)
     {
         var entity = new CommitteeQuestion
         {
@@ -461,6 +500,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             Question = question,
             Response = response,
             AskedBy = askedBy,
+            DueOn = dueOn,
             RecordedBy = recordedBy,
             RecordedAt = clock.GetUtcNow(),
         };
@@ -470,12 +510,19 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
         return entity.Id;
     }
 
-    /// <summary>Closes an open question; false if there is no such open question for the committee.</summary>
-    public async Task<bool> CloseQuestionAsync(int committeeId, int questionId, DateOnly closedOn, string note, string closedBy, CancellationToken ct = default)
+    /// <summary>
+    /// Closes an open question from <paramref name="inReport"/>'s report, which then shows it as answered;
+    /// false if there is no such open question for the committee.
+    /// </summary>
+    public async Task<bool> CloseQuestionAsync(int committeeId, int questionId, ReportingPeriod inReport, DateOnly closedOn, string note, string closedBy, CancellationToken ct = default)
     {
         var updated = await db.CommitteeQuestions
             .Where(q => q.Id == questionId && q.CommitteeId == committeeId && q.ClosedOn == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.ClosedOn, closedOn).SetProperty(q => q.ClosingNote, note).SetProperty(q => q.ClosedBy, closedBy), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(q => q.ClosedOn, closedOn)
+                .SetProperty(q => q.ClosingNote, note)
+                .SetProperty(q => q.ClosedBy, closedBy)
+                .SetProperty(q => q.ClosedInPeriodCode, inReport.Code), ct);
         return updated == 1;
     }
 

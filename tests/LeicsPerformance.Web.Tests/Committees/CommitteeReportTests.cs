@@ -274,6 +274,72 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_open_question_shows_on_its_indicators_row_and_page_with_its_due_date_and_as_answered_in_the_report_that_closed_it()
+    {
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+
+        // A due date that is not a real date is refused, naming the field; nothing is recorded.
+        var refused = await PostFormAsync(analyst, Report, Report + "/questions", new()
+        {
+            ["Question"] = "Why is the waiting list for assessments growing?", ["Indicator"] = "QAC01",
+            ["DueDay"] = "31", ["DueMonth"] = "9", ["DueYear"] = "2021",
+        });
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("href=\"#due-on-day\"").And.Contain("Enter the date the answer is due as a real date");
+
+        var recorded = await PostFormAsync(analyst, Report, Report + "/questions", new()
+        {
+            ["Question"] = "Why is the waiting list for assessments growing?", ["Indicator"] = "QAC01",
+            ["DueDay"] = "30", ["DueMonth"] = "9", ["DueYear"] = "2021",
+        });
+        recorded.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await PublishAsync(analyst, Report);
+
+        // The published report: the question is on QAC01's row, with its due date, linked to the question in full.
+        using var anonymous = Anonymous(factory);
+        var q1 = await PageAsync(anonymous, Report);
+        var id = q1.QuerySelector("[data-questions=raised] [data-question-id]")!.GetAttribute("data-question-id");
+        var onRow = Row(q1, "quarterly", "QAC01").QuerySelector($"[data-row-question='{id}']");
+        onRow.Should().NotBeNull("an open question shows on its indicator's row");
+        Fold(onRow!.TextContent).Should().Be("Open question Raised at the Q1 2021/22 report, due 30 September 2021");
+        onRow.QuerySelector("a")!.GetAttribute("href").Should().Be($"#question-{id}");
+        q1.QuerySelector($"#question-{id}").Should().NotBeNull();
+        Fold(q1.QuerySelector($"#question-{id}")!.TextContent).Should().Contain("Answer due 30 September 2021");
+        q1.QuerySelectorAll("table [data-row-question]").Select(e => e.Closest("tr")!.GetAttribute("data-code")).Distinct()
+            .Should().Equal(["QAC01"], "the question is about QAC01 only");
+
+        // The indicator page shows it too, with the committee and the report it was raised at.
+        var indicator = await PageAsync(anonymous, "/indicators/QAC01");
+        var onIndicator = Fold(indicator.QuerySelector($"#member-questions + ul [data-question-id='{id}']")!.TextContent);
+        onIndicator.Should().Contain("Open question").And.Contain("Why is the waiting list for assessments growing?")
+            .And.Contain("Adults and Communities").And.Contain("raised at the Q1 2021/22 report").And.Contain("due 30 September 2021");
+
+        // Closed from the next quarter's report: that report's row says it answered it; later reports carry it no more.
+        var today = DateTime.UtcNow;
+        var closed = await PostFormAsync(analyst, NextReport, $"{NextReport}/questions/{id}/close", new()
+        {
+            ["Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Note"] = "Reported: assessments delayed by staff vacancies, now filled.",
+        });
+        closed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var q2 = await PageAsync(analyst, NextReport);
+        Fold(Row(q2, "quarterly", "QAC01").QuerySelector($"[data-row-question='{id}']")!.TextContent)
+            .Should().Be("Answered in this report Question raised at the Q1 2021/22 report");
+        Fold(q2.QuerySelector($"#question-{id}")!.TextContent).Should().Contain("Answered in this report");
+        (await PageAsync(analyst, Report)).QuerySelectorAll("table [data-row-question]").Should().BeEmpty("the Q1 report did not answer it, and it is no longer open");
+        (await PageAsync(analyst, Committee + "/2021-22-q3")).QuerySelectorAll("table [data-row-question]").Should().BeEmpty();
+
+        // Once the answering report is published, the indicator page links to it.
+        await PublishAsync(analyst, NextReport);
+        var after = await PageAsync(anonymous, "/indicators/QAC01");
+        var answered = after.QuerySelector($"#member-questions + ul [data-question-id='{id}']")!;
+        Fold(answered.TextContent).Should().Contain("Answered").And.Contain("Answered in the Q2 2021/22 report").And.NotContain("due 30 September");
+        answered.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain($"{NextReport}#question-{id}");
+    }
+
+    [Fact]
     public async Task Every_report_page_that_shows_illustrative_values_carries_the_warning()
     {
         const string Warning = "Illustrative figures: these quarterly values are made up to show how the report works; they are not Leicestershire County Council's data.";

@@ -111,4 +111,10 @@ public sealed class CommitteeQuestion
     public string ClosingNote { get; set; } = string.Empty;
 
     public string? ClosedBy { get; set; }
+
+    /// <summary>When the answer or action is due, if the meeting set a date.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary>The quarter (FY2021Q2) whose report closed it: that report shows it as answered.</summary>
+    public string? ClosedInPeriodCode { get; set; }
 }
