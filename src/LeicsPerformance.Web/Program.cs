@@ -74,9 +74,6 @@ builder.Services
     })
     .AddEntityFrameworkStores<PerformanceDbContext>()
     .AddDefaultTokenProviders();
-// The security stamp is checked against the database on every signed-in request, so signing out, a password change or
-// a role change ends every copy of the session at once (a copied cookie is refused), and roles are read fresh.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/sign-in";
@@ -87,6 +84,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SameSite = SameSiteMode.Strict;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The security stamp is checked against the database on every signed-in request, so signing out, a password
+    // change or a role change ends every copy of the session at once (a copied cookie is refused).
+    options.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 });
 // The keys that sign and encrypt cookies and antiforgery tokens live in PostgreSQL, under one application name
 // whatever folder an instance runs from, so a session or a form from one instance is good on every other.
@@ -94,6 +94,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("LeicsPerformance")
     .PersistKeysToDbContext<PerformanceDbContext>();
 builder.Services.AddSingleton<DataVersion>();
+builder.Services.AddSingleton<RatedMemo>();
 builder.Services.AddAuthorization();
 builder.Services.AddControllersWithViews(options =>
     // Every form that writes carries an antiforgery token, and the server checks it on every unsafe method.

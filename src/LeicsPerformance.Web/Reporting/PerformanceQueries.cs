@@ -30,7 +30,7 @@ public sealed class ReportingOptions
 /// The read side: loads what a dashboard needs in a few queries and rates every indicator with the domain rules.
 /// Controllers, the JSON API and the reports all come through here, so a rating is computed one way only.
 /// </summary>
-public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options)
+public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options, RatedMemo memo)
 {
     private readonly ReportingOptions settings = options.Value;
     private int? homeAreaId;
@@ -98,7 +98,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     }
 
     /// <summary>One dashboard rated for a period; <paramref name="groupCode"/> (a resolved group code) ranks every indicator against that group instead of its own.</summary>
-    public async Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default, string? groupCode = null)
+    public Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default, string? groupCode = null) =>
+        memo.GetOrRateAsync("dashboard", $"{slug}|{period.Code}|{groupCode}", () => RateDashboardAsync(slug, period, groupCode, ct), ct);
+
+    private async Task<DashboardView?> RateDashboardAsync(string slug, ReportingPeriod period, string? groupCode, CancellationToken ct)
     {
         var dashboard = await db.Dashboards.AsNoTracking().Include(d => d.Theme).FirstOrDefaultAsync(d => d.Slug == slug, ct);
         if (dashboard is null)
@@ -122,7 +125,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
     /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
     /// <remarks>Only indicators reported at the period's frequency: quarterly ones for a quarter, annual ones otherwise.</remarks>
-    public async Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default)
+    public Task<IReadOnlyList<RatedIndicator>> AllRatedAsync(ReportingPeriod period, CancellationToken ct = default) =>
+        memo.GetOrRateAsync("all-rated", period.Code, () => RateAllAsync(period, ct), ct);
+
+    private async Task<IReadOnlyList<RatedIndicator>> RateAllAsync(ReportingPeriod period, CancellationToken ct)
     {
         var frequency = FrequencyOf(period);
         var edition = await EditionInForceAsync(period, ct);

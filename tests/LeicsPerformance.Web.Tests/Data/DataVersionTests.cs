@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
+using LeicsPerformance.Web.Tests.Returns;
 using Npgsql;
 
 namespace LeicsPerformance.Web.Tests.Data;
@@ -72,6 +74,25 @@ public sealed class DataVersionTests(TestDatabase database) : AppTest(database)
         (await Ff02Async()).Should().Be("£506");
     }
 
+    [Fact]
+    public async Task A_signed_in_reader_is_served_the_rated_dashboard_from_memory_until_the_version_moves()
+    {
+        // Signed-in readers never get the output cache; the rated dashboard is kept in memory per data version instead.
+        using var reader = await ReturnsTestSupport.SignInAsync(Factory, "memo-reader@example.org", Roles.Viewer);
+        (await Ff02Async(reader)).Should().Be("£504");
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, "set session_replication_role = replica");
+        await ExecuteAsync(connection, null, FF02To(505));
+        (await Ff02Async(reader)).Should().Be("£504", "the rating for this data version is reused");
+
+        await ExecuteAsync(connection, null, "set session_replication_role = origin");
+        await ExecuteAsync(connection, null, FF02To(506));
+        (await Ff02Async(reader)).Should().Be("£506", "a committed change moves the version, so the dashboard is rated again");
+        (await Ff02Async(Client)).Should().Be("£506", "anonymous readers see the same");
+    }
+
     private static string FF02To(int value) => $"""
         update indicator_value v set value = {value}
         from indicator i, reporting_period p, area a
@@ -79,9 +100,11 @@ public sealed class DataVersionTests(TestDatabase database) : AppTest(database)
           and i.code = 'FF02' and p.code = 'FY2017' and a.code = 'leicestershire'
         """;
 
-    private async Task<string> Ff02Async()
+    private async Task<string> Ff02Async() => await Ff02Async(Client);
+
+    private static async Task<string> Ff02Async(HttpClient client)
     {
-        var dashboard = await Client.GetFromJsonAsync<JsonElement>("/api/dashboards/fair-funding?period=2017/18");
+        var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/dashboards/fair-funding?period=2017/18");
         return dashboard.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "FF02")
             .GetProperty("current").GetProperty("display").GetString()!;
     }
