@@ -57,6 +57,25 @@ public static class Wording
             : written;
     }
 
+    /// <summary>
+    /// How an analyst writes an indicator's figure in a return: its unit, scale and decimal places, and an example in
+    /// the form the dashboards print ("pounds (£) in millions, 1 decimal place, written like £42.5m"). Figures are read
+    /// with or without the £, % or k/m/bn the example shows.
+    /// </summary>
+    public static string HowToWrite(ValueFormat format)
+    {
+        var scale = format.Scale switch
+        {
+            Scale.Thousands => " in thousands",
+            Scale.Millions => " in millions",
+            Scale.Billions => " in billions",
+            _ => string.Empty,
+        };
+        var places = format.Decimals == 0 ? "whole numbers" : Count(format.Decimals, "decimal place", "decimal places");
+        var example = format.Format(42.5m * ValueFormat.Multiplier(format.Scale));
+        return $"{format.UnitDescription}{scale}, {places}, written like {example}";
+    }
+
     /// <summary>The state of a value in words, as the dashboards print them.</summary>
     public static string Status(ValueStatus status) => status switch
     {

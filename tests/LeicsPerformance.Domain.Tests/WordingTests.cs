@@ -100,4 +100,22 @@ public sealed class WordingTests
     [InlineData("My return -- final (2).csv", "my-return-final-2-csv")]
     [InlineData("///", "file")]
     public void File_names(string text, string expected) => Wording.FileName(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData(Unit.Percent, 1, Scale.None, null, "per cent, 1 decimal place, written like 42.5%")]
+    [InlineData(Unit.Currency, 0, Scale.None, null, "pounds (£), whole numbers, written like £43")]
+    [InlineData(Unit.Currency, 1, Scale.Millions, null, "pounds (£) in millions, 1 decimal place, written like £42.5m")]
+    [InlineData(Unit.Count, 2, Scale.Thousands, null, "count in thousands, 2 decimal places, written like 42.50k")]
+    [InlineData(Unit.Rate, 1, Scale.None, 10000, "rate per 10,000, 1 decimal place, written like 42.5")]
+    public void How_a_figure_is_written_in_a_return_names_unit_scale_places_and_an_example(Unit unit, int decimals, Scale scale, int? ratePer, string expected) =>
+        Wording.HowToWrite(new ValueFormat(unit, decimals, scale, ratePer)).Should().Be(expected);
+
+    [Fact]
+    public void The_example_in_how_to_write_reads_back_as_the_same_figure()
+    {
+        var format = new ValueFormat(Unit.Currency, 1, Scale.Millions);
+        var example = Wording.HowToWrite(format).Split("written like ")[1];
+        PrintedValue.TryParse(example, out var read, out var error).Should().BeTrue(error);
+        read.Number.Should().Be(42_500_000m);
+    }
 }

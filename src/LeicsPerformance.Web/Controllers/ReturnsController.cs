@@ -49,23 +49,54 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.DashboardId == board.Id)
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new { i.Code, i.Title, i.Frequency })
             .ToListAsync(ct);
+        var latest = await LatestHeldAsync(indicators.Select(i => i.Id).ToList(), parsed, ct);
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var indicator in indicators)
         {
+            var format = ReturnImporter.FormatOf(indicator);
+            latest.TryGetValue(indicator.Id, out var held);
             foreach (var p in TemplatePeriods(indicator.Frequency, parsed))
             {
-                rows.Add([indicator.Code, indicator.Title, PeriodText(p), reporting.Value.HomeAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+                rows.Add([
+                    indicator.Code, indicator.Title, Wording.HowToWrite(format),
+                    held is null ? string.Empty : Wording.Value(format, held.Value, held.Status, held.AsPrinted),
+                    held?.Label ?? string.Empty,
+                    PeriodText(p), reporting.Value.HomeAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
+                ]);
             }
         }
 
         return CsvExport.File($"return-{board.Slug}-{Wording.FileName(parsed.Label)}.csv", TemplateHeader, rows);
     }
 
-    /// <summary>The template's columns: the returns format, with the indicator's title (ignored on upload) after its code.</summary>
+    /// <summary>
+    /// The template's columns: the returns format, with guidance after the code that is ignored on upload: the
+    /// indicator's title, how its figures are written (unit, scale and decimal places, with an example), and the latest
+    /// figure held for the home area up to the period asked for, with that figure's period.
+    /// </summary>
     public static IReadOnlyList<string> TemplateHeader { get; } =
-        ["indicator_code", "indicator_title", "period", "area_code", "value", "status", "target", "quartile", "comparator_group", "direction", "commentary"];
+    [
+        "indicator_code", "indicator_title", "unit", "last_value", "last_period",
+        "period", "area_code", "value", "status", "target", "quartile", "comparator_group", "direction", "commentary",
+    ];
+
+    private sealed record HeldFigure(decimal? Value, string Status, string AsPrinted, string Label);
+
+    /// <summary>Each indicator's latest figure for the home area in a period ending on or before the period's end.</summary>
+    private async Task<Dictionary<int, HeldFigure>> LatestHeldAsync(IReadOnlyCollection<int> indicatorIds, ReportingPeriod period, CancellationToken ct)
+    {
+        var home = reporting.Value.HomeAreaCode;
+        var held = await db.Values.AsNoTracking()
+            .Where(v => indicatorIds.Contains(v.IndicatorId) && v.Area.Code == home && v.Period.EndDate <= period.End)
+            .Select(v => new { v.IndicatorId, v.Value, v.Status, v.AsPrinted, v.Period.Label, v.Period.EndDate, v.Period.StartDate })
+            .ToListAsync(ct);
+        return held
+            .GroupBy(v => v.IndicatorId)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderByDescending(v => v.EndDate).ThenBy(v => v.StartDate).Select(v => new HeldFigure(v.Value, v.Status, v.AsPrinted, v.Label)).First());
+    }
 
     /// <summary>
     /// The periods an indicator reports for the period asked: itself when it fits; a financial year's four quarters

@@ -129,20 +129,25 @@ public sealed class UploadFlowTests(TestDatabase database) : AppTest(database)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be(string.Join(",", ReturnsController.TemplateHeader));
-        lines[0].Should().Be("indicator_code,indicator_title,period,area_code,value,status,target,quartile,comparator_group,direction,commentary");
+        lines[0].Should().Be("indicator_code,indicator_title,unit,last_value,last_period,period,area_code,value,status,target,quartile,comparator_group,direction,commentary");
         await using (var db = TestDatabase.CreateContext(ConnectionString))
         {
             var codes = await db.Indicators.Where(i => i.Dashboard.Slug == "fair-funding").OrderBy(i => i.SortOrder).Select(i => i.Code).ToListAsync();
             lines.Skip(1).Select(l => l.Split(',')[0]).Should().Equal(codes);
         }
 
-        lines[1].Should().StartWith("FF01,Core Spending Power per head of population,2018/19,leicestershire,,");
+        // Each row says how its figure is written and the latest figure held (here the 2018/19 one itself).
+        lines[1].Should().StartWith("FF01,Core Spending Power per head of population,\"pounds (£), whole numbers, written like £43\",£677,2018/19,2018/19,leicestershire,,");
 
-        // Filled in for one indicator, the rest deleted: loads cleanly, the title column ignored.
+        // Filled in for one indicator, the rest deleted: loads cleanly, the guidance columns ignored.
         var filled = Encoding.UTF8.GetBytes(lines[0] + "\n" + lines[1].Replace("leicestershire,,", "leicestershire,£690,", StringComparison.Ordinal) + "\n");
         var (_, ok, _) = await UploadAndPreviewAsync(analyst, "/returns", "filled.csv", filled);
         ok.GetElementById("error-summary").Should().BeNull();
         ok.GetElementById("count-changed")!.GetAttribute("data-count").Should().Be("1");
+
+        // For a period not held yet, the latest figure before it is the guide.
+        var next = await analyst.GetStringAsync(Url("/returns/template?dashboard=fair-funding&period=2019/20"));
+        next.Split("\r\n")[1].Should().StartWith("FF01,Core Spending Power per head of population,\"pounds (£), whole numbers, written like £43\",£677,2018/19,2019/20,");
 
         // Uploaded untouched, every blank value would become "not available": allowed, but warned, row by row.
         var (_, blank, _) = await UploadAndPreviewAsync(analyst, "/returns", "untouched.csv", bytes);
