@@ -81,14 +81,13 @@ public sealed class RevertRefusedException(RevertPlan plan)
 /// in <c>load_revert</c>; the original is marked <c>reverted_at</c>. History is only ever added to.
 /// </summary>
 /// <remarks>
-/// Targets, commentary, arrows and reported quartiles (<c>indicator_assessment</c>) have no history, so a revert
-/// cannot put back the ones a load overwrote: it restores values only, and the pages say so.
+/// Targets, commentary, officers' arrows, reported quartiles and markers (<c>indicator_assessment</c>) have their own
+/// history (<c>indicator_assessment_history</c>, written by the importer before it writes them): a revert puts back
+/// those the load wrote and no later load has written since, with the values.
 /// </remarks>
 public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
 {
     public const string RevertKind = "revert";
-
-    /// <summary>The same lock <see cref="ReturnImporter.CommitAsync"/> takes: a revert and a commit never interleave.</summary>
 
     public static bool KindCanBeReverted(string kind) => kind is not (RevertKind or CatalogueUploads.LoadKind);
 
@@ -250,6 +249,26 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
                 using indicator_value_history h
                 where h.data_load_id = {original.Id} and h.old_status is null
                   and v.indicator_id = h.indicator_id and v.area_id = h.area_id and v.period_id = h.period_id
+                """, ct);
+
+            // Targets, commentary, officers' arrows, reported quartiles and markers the load wrote: put back what was
+            // there before it (or delete what it created), wherever no later load has written them since.
+            await Execute(connection, $"""
+                update indicator_assessment a
+                   set target_text = h.old_target_text, commentary = h.old_commentary, officer_direction = h.old_officer_direction,
+                       reported_quartile = h.old_reported_quartile, quartile_best = h.old_quartile_best,
+                       quartile_worst = h.old_quartile_worst, quartile_note = h.old_quartile_note,
+                       quartile_group_code = h.old_quartile_group_code, officer_marker = h.old_officer_marker,
+                       value_period_id = h.old_value_period_id, data_load_id = h.old_data_load_id, updated_at = now()
+                  from indicator_assessment_history h
+                 where h.data_load_id = {original.Id} and h.existed
+                   and a.indicator_id = h.indicator_id and a.period_id = h.period_id and a.data_load_id = {original.Id}
+                """, ct);
+            await Execute(connection, $"""
+                delete from indicator_assessment a
+                using indicator_assessment_history h
+                where h.data_load_id = {original.Id} and not h.existed
+                  and a.indicator_id = h.indicator_id and a.period_id = h.period_id and a.data_load_id = {original.Id}
                 """, ct);
 
             await Execute(connection, $"update data_load set reverted_at = now() where id = {original.Id}", ct);

@@ -536,6 +536,26 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
             return;
         }
 
+        // First, what each assessment was before this load: the audit, and what a revert puts back (016_assessment_history.sql).
+        var keys = withAssessment.Select(c => (c.Line.IndicatorId, PeriodId: periodIds[c.Line.AssessmentPeriod.Code])).Distinct().ToList();
+        await using (var snapshot = new NpgsqlCommand("""
+            insert into indicator_assessment_history
+                (data_load_id, indicator_id, period_id, existed, old_target_text, old_commentary, old_officer_direction,
+                 old_reported_quartile, old_quartile_best, old_quartile_worst, old_quartile_note, old_quartile_group_code,
+                 old_officer_marker, old_value_period_id, old_data_load_id)
+            select $1, k.indicator_id, k.period_id, a.id is not null, a.target_text, a.commentary, a.officer_direction,
+                   a.reported_quartile, a.quartile_best, a.quartile_worst, a.quartile_note, a.quartile_group_code,
+                   a.officer_marker, a.value_period_id, a.data_load_id
+            from unnest($2::integer[], $3::integer[]) as k(indicator_id, period_id)
+            left join indicator_assessment a on a.indicator_id = k.indicator_id and a.period_id = k.period_id
+            """, connection))
+        {
+            snapshot.Parameters.Add(new NpgsqlParameter<int> { TypedValue = loadId });
+            snapshot.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = keys.Select(k => k.IndicatorId).ToArray() });
+            snapshot.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = keys.Select(k => k.PeriodId).ToArray() });
+            await snapshot.ExecuteNonQueryAsync(ct);
+        }
+
         await using var batch = new NpgsqlBatch(connection);
         foreach (var change in withAssessment)
         {

@@ -74,6 +74,36 @@ public sealed class RevertTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revert_puts_back_the_target_commentary_and_arrow_the_load_overwrote_and_removes_those_it_added()
+    {
+        const string Ff01Assessment = """
+            select concat_ws('|', a.target_text, a.commentary, coalesce(a.officer_direction, '-'), a.reported_quartile,
+                             coalesce(a.quartile_worst::text, '-'), coalesce(a.officer_marker, '-'), a.data_load_id)
+            from indicator_assessment a join indicator i on i.id = a.indicator_id join reporting_period p on p.id = a.period_id
+            where i.code = 'FF01' and p.code =
+            """;
+        var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
+        var before = await ScalarAsync<string>(connectionString, Ff01Assessment + "'FY2017'");
+        before.Should().Contain("Leicestershire", "the compendium's commentary for FF01 is held");
+
+        var load = await LoadAsync(analyst, "assessed.csv",
+            "indicator_code,period,value,target,commentary,direction\nFF01,2017/18,£680,£700,A corrected figure.,↓\nFF01,2019/20,£700,£710,A new year.,↑\n");
+        (await ScalarAsync<string>(connectionString, Ff01Assessment + "'FY2017'")).Should().StartWith("£700|A corrected figure.|worse|");
+        (await ScalarAsync<string>(connectionString, Ff01Assessment + "'FY2019'")).Should().StartWith("£710|A new year.|improved|");
+
+        var confirmPage = await PageAsync(analyst, $"/audit/{load}/revert");
+        Text(confirmPage).Should().Contain("Targets, commentary, officers’ arrows, reported quartiles and markers this load gave are put back");
+        (await SubmitAsync(analyst, confirmPage, "revert-button")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await ScalarAsync<string>(connectionString, Ff01Assessment + "'FY2017'"))
+            .Should().Be(before, "the target, commentary, arrow, quartile, marker and the load they came from are as before");
+        (await ScalarAsync<long>(connectionString, "select count(*) from indicator_assessment a join indicator i on i.id = a.indicator_id join reporting_period p on p.id = a.period_id where i.code = 'FF01' and p.code = 'FY2019'"))
+            .Should().Be(0, "the assessment the load created is gone with its value");
+        (await ScalarAsync<long>(connectionString, $"select count(*) from indicator_assessment_history where data_load_id = {load}"))
+            .Should().Be(2, "the history of what the load found is kept");
+    }
+
+    [Fact]
     public async Task A_revert_is_refused_with_the_values_named_when_a_later_load_changed_them_and_nothing_is_written()
     {
         var analyst = await SignInAsync(factory, "analyst@example.org", "analyst");
