@@ -94,7 +94,7 @@ public sealed class CommitteePdfRenderer(IOptions<PdfOptions> options, IServer s
         }
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        return await page.PdfAsync(new PagePdfOptions
+        var pdfOptions = new PagePdfOptions
         {
             Format = "A4",
             PrintBackground = true,
@@ -102,7 +102,38 @@ public sealed class CommitteePdfRenderer(IOptions<PdfOptions> options, IServer s
             HeaderTemplate = Template(headerText, "left"),
             FooterTemplate = Template(WebUtility.HtmlEncode(footerText) + " · Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>", "left", encode: false),
             Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "12mm", Right = "12mm" },
-        });
+
+            // Bookmarks from the page's headings, and a tagged (accessible) PDF, which Chromium needs to make them.
+            Outline = true,
+            Tagged = true,
+        };
+        var bytes = await page.PdfAsync(pdfOptions);
+
+        // The contents list's page numbers. Only the printed PDF knows where a section lands, so: print, read which
+        // page each section's heading is on from the PDF's own bookmarks, write the numbers into the contents, print
+        // again. The numbers sit in fixed-width slots, so writing them moves nothing; the reprint is read back to
+        // check, and printed once more if a section did move.
+        var entries = await page.EvaluateAsync<PdfContents.Entry[]>(PdfContents.ReadEntriesScript);
+        IReadOnlyDictionary<string, int> written = new Dictionary<string, int>();
+        for (var pass = 0; pass < PdfContents.MaxReprints && entries.Length > 0; pass++)
+        {
+            var found = PdfContents.StartPages(bytes, entries);
+            if (PdfContents.Same(found, written))
+            {
+                break;
+            }
+
+            if (found.Count < entries.Length)
+            {
+                logger.LogWarning("The committee report PDF has no bookmark for {Missing} of its {Count} contents entries; those are printed without a page number.", entries.Length - found.Count, entries.Length);
+            }
+
+            await page.EvaluateAsync(PdfContents.WriteNumbersScript, found);
+            bytes = await page.PdfAsync(pdfOptions);
+            written = found;
+        }
+
+        return bytes;
     }
 
     /// <summary>Header and footer are drawn by Chromium outside the page, so they carry their own (inline) style.</summary>
@@ -148,4 +179,81 @@ public sealed class CommitteePdfRenderer(IOptions<PdfOptions> options, IServer s
         playwright = null;
         gate.Dispose();
     }
+}
+
+/// <summary>
+/// The committee report's contents list with page numbers: its entries are the page's <c>[data-contents-page]</c>
+/// slots, each naming the id of the heading it points at; where each heading landed is read from the bookmarks
+/// (outline) Chromium writes into the PDF, one per heading, each with its page.
+/// </summary>
+public static class PdfContents
+{
+    /// <summary>A contents entry: the heading's id and its text (which is the bookmark's title).</summary>
+    public sealed record Entry(string Id, string Title);
+
+    /// <summary>Prints after the first at most this many times: once normally, a second time only if a section moved.</summary>
+    public const int MaxReprints = 3;
+
+    public const string ReadEntriesScript = """
+        () => Array.from(document.querySelectorAll('[data-contents-page]'))
+            .map(slot => {
+                const heading = document.getElementById(slot.dataset.contentsPage);
+                return { id: slot.dataset.contentsPage, title: heading ? heading.textContent.replace(/\s+/g, ' ').trim() : '' };
+            })
+            .filter(entry => entry.title.length > 0)
+        """;
+
+    public const string WriteNumbersScript = """
+        pages => {
+            for (const slot of document.querySelectorAll('[data-contents-page]')) {
+                const page = pages[slot.dataset.contentsPage];
+                slot.textContent = page === undefined ? '' : String(page);
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The page each entry's section starts on: the first bookmark, in document order, titled as its heading.
+    /// Entries without a bookmark are left out (the contents then shows no number for them rather than a guess).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> StartPages(byte[] pdf, IReadOnlyList<Entry> entries)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        if (!document.TryGetBookmarks(out var bookmarks))
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var inOrder = new List<UglyToad.PdfPig.Outline.DocumentBookmarkNode>();
+        void Walk(IEnumerable<UglyToad.PdfPig.Outline.BookmarkNode> nodes)
+        {
+            foreach (var node in nodes)
+            {
+                if (node is UglyToad.PdfPig.Outline.DocumentBookmarkNode onPage)
+                {
+                    inOrder.Add(onPage);
+                }
+
+                Walk(node.Children);
+            }
+        }
+
+        Walk(bookmarks.Roots);
+        var pages = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var bookmark = inOrder.FirstOrDefault(b => Folded(b.Title) == entry.Title);
+            if (bookmark is not null)
+            {
+                pages[entry.Id] = bookmark.PageNumber;
+            }
+        }
+
+        return pages;
+    }
+
+    public static bool Same(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var n) && n == kv.Value);
+
+    private static string Folded(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

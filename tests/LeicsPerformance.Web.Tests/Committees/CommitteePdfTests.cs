@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using static LeicsPerformance.Web.Tests.Committees.CommitteeClient;
 
@@ -11,7 +13,7 @@ namespace LeicsPerformance.Web.Tests.Committees;
 /// without Chromium or poppler-utils they fail, saying what to install.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class CommitteePdfTests(TestDatabase database) : IAsyncLifetime
+public sealed partial class CommitteePdfTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string Report = "/committees/adults-and-communities/2021-22-q1";
@@ -72,6 +74,69 @@ public sealed class CommitteePdfTests(TestDatabase database) : IAsyncLifetime
         var text = Fold(await PdfTextAsync(body));
         text.Should().Contain(Title).And.Contain("Page 1 of ").And.Contain("DRAFT, not published");
     }
+
+    [Fact]
+    public async Task The_PDF_contents_gives_the_page_each_section_starts_on_it_has_bookmarks_and_no_page_holds_a_single_row()
+    {
+        RequireTools();
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+        var response = await analyst.GetAsync(new Uri(Report + "/pdf", UriKind.Relative));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(body));
+
+        var pageCount = int.Parse(Regex.Match(await PdfInfoAsync(body), @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        pageCount.Should().BeGreaterThan(3, "the report runs to several pages");
+        var pages = new List<string>();
+        for (var n = 1; n <= pageCount; n++)
+        {
+            var number = n.ToString(CultureInfo.InvariantCulture);
+            pages.Add(await RunAsync("pdftotext", body, ["-layout", "-f", number, "-l", number], ["-"]));
+        }
+
+        // Each contents entry (on the first page) ends with a page number; that is the first page where the section's
+        // heading stands on a line of its own.
+        var outline = await RunAsync("pdftohtml", body, ["-xml", "-i", "-q", "-stdout"], []);
+        var bookmarks = Regex.Matches(outline, "<item page=\"(\\d+)\">([^<]*)</item>")
+            .Select(m => (Page: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Title: WebUtility.HtmlDecode(m.Groups[2].Value).Trim()))
+            .ToList();
+        bookmarks.Select(b => b.Title).Should().Contain(Title, "the PDF has bookmarks (an outline) made from the report's headings");
+
+        (string Entry, string Heading)[] sections =
+        [
+            ("Summary", "Summary"),
+            ("Exceptions: bottom quartile", "Exceptions"),
+            ("Quarterly indicators (", "Quarterly indicators"),
+            ("Annual indicators: latest figures (", "Annual indicators: latest figures"),
+            ("Members' questions and actions", "Members' questions and actions"),
+            ("Questions members agreed to ask", "Questions members agreed to ask"),
+            ("About this report", "About this report"),
+        ];
+        var previous = 0;
+        foreach (var (entry, heading) in sections)
+        {
+            var line = Regex.Match(pages[0], "^\\s*(?:\\d+\\.\\s+)?" + Regex.Escape(entry) + ".*?\\s(\\d+)\\s*$", RegexOptions.Multiline);
+            line.Success.Should().BeTrue($"the contents should list “{entry}” with a page number; page 1 reads:\n{pages[0]}");
+            var listed = int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
+            var headingPage = pages.FindIndex(text => HasLine(text, heading)) + 1;
+            headingPage.Should().Be(listed, $"the contents says “{heading}” starts on page {listed}");
+            listed.Should().BeGreaterThanOrEqualTo(previous, "the sections are in order");
+            previous = listed;
+            bookmarks.Should().Contain((listed, heading), $"“{heading}” has a bookmark to its page");
+        }
+
+        // No page holds a single row of a table: each row's indicator cell starts "CODE ·".
+        for (var n = 0; n < pages.Count; n++)
+        {
+            var rows = RowCode().Matches(pages[n]).Count;
+            rows.Should().NotBe(1, $"page {n + 1} should not hold a single row:\n{pages[n]}");
+        }
+    }
+
+    private static bool HasLine(string text, string line) =>
+        text.Split('\n').Any(l => Fold(l) == line);
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{1,5}[0-9]{2}[A-Za-z0-9-]* ·")]
+    private static partial Regex RowCode();
 
     private static void RequireTools()
     {
