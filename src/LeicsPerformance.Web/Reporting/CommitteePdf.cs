@@ -113,7 +113,7 @@ public sealed class CommitteePdfRenderer(IOptions<PdfOptions> options, IServer s
         // page each section's heading is on from the PDF's own bookmarks, write the numbers into the contents, print
         // again. The numbers sit in fixed-width slots, so writing them moves nothing; the reprint is read back to
         // check, and printed once more if a section did move.
-        var entries = await page.EvaluateAsync<PdfContents.Entry[]>(PdfContents.ReadEntriesScript);
+        var entries = PdfContents.ReadEntries(await page.EvaluateAsync<System.Text.Json.JsonElement>(PdfContents.ReadEntriesScript));
         IReadOnlyDictionary<string, int> written = new Dictionary<string, int>();
         for (var pass = 0; pass < PdfContents.MaxReprints && entries.Length > 0; pass++)
         {
@@ -211,6 +211,15 @@ public static class PdfContents
             }
         }
         """;
+
+    /// <summary>The entries as <see cref="ReadEntriesScript"/> returns them: an array of { id, title }.</summary>
+    public static Entry[] ReadEntries(System.Text.Json.JsonElement array) =>
+        array.ValueKind != System.Text.Json.JsonValueKind.Array
+            ? []
+            : array.EnumerateArray()
+                .Select(e => new Entry(e.GetProperty("id").GetString() ?? string.Empty, e.GetProperty("title").GetString() ?? string.Empty))
+                .Where(e => e.Id.Length > 0 && e.Title.Length > 0)
+                .ToArray();
 
     /// <summary>
     /// The page each entry's section starts on: the first bookmark, in document order, titled as its heading.
