@@ -251,7 +251,7 @@ public static class PdfContents
         var pages = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var bookmark = inOrder.FirstOrDefault(b => Folded(b.Title) == entry.Title);
+            var bookmark = inOrder.FirstOrDefault(b => WithoutSpaces(b.Title) == WithoutSpaces(entry.Title));
             if (bookmark is not null)
             {
                 pages[entry.Id] = bookmark.PageNumber;
@@ -264,5 +264,6 @@ public static class PdfContents
     public static bool Same(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var n) && n == kv.Value);
 
-    private static string Folded(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Titles are compared without their spaces: Chromium joins a heading that wraps onto two lines without one.</summary>
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
