@@ -20,7 +20,8 @@ public sealed record FundingRow(
     decimal? Additional,
     string AdditionalDisplay,
     int? Quartile,
-    bool IsHome);
+    bool IsHome,
+    AuthorityTypes.Kind AuthorityType);
 
 public sealed record AuthorityOption(string Code, string Name, string Display);
 

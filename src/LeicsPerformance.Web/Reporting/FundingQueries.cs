@@ -89,7 +89,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
             $"{details.Title}, {period.Label}: {noun}",
             homeName,
             IndicatorText.UnitLabel(format),
-            rows.Select(r => new BenchmarkChartBar(r.AreaName, r.PerHead, r.PerHeadDisplay, r.IsHome, r.Quartile)).ToList(),
+            rows.Select(r => new BenchmarkChartBar(r.AreaName, r.PerHead, r.PerHeadDisplay, r.IsHome, r.Quartile, r.AuthorityType.Colour, r.AuthorityType.Name)).ToList(),
             boundaries.Count == 3 ? boundaries.Select(b => b.Value).ToList() : null);
 
         var (servicesPeriod, services) = await ServicesAsync(details, ct);
@@ -160,6 +160,8 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         var population = await PopulationAsync(ct);
         var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == homeCode);
         var quartilesMeaningful = view.Rating.GroupSize >= QuartilePosition.MinimumGroupSize;
+        var codes = view.Rating.Ranking.Select(r => r.AreaCode).ToList();
+        var types = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.AuthorityType, ct);
         var rows = view.Rating.Ranking.Select(r =>
         {
             decimal? difference = home is null ? null : r.Value - home.Value;
@@ -175,7 +177,8 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
                 additional,
                 additional is { } a ? FundingComparison.Millions(a) : "Not available",
                 quartilesMeaningful ? r.Quartile : null,
-                r.AreaCode == homeCode);
+                r.AreaCode == homeCode,
+                AuthorityTypes.Of(types.GetValueOrDefault(r.AreaCode, string.Empty)));
         }).ToList();
 
         string[] names = ["1st/2nd quartile", "2nd/3rd quartile", "3rd/4th quartile"];

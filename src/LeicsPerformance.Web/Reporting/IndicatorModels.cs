@@ -137,7 +137,8 @@ public sealed record BenchmarkBoundary(string Label, decimal Value, string Displ
 /// <summary>The benchmark chart's data island, in the shape charts.js reads (docs/frontend.md).</summary>
 public sealed record BenchmarkChartData(string Title, string HighlightLabel, string UnitLabel, IReadOnlyList<BenchmarkChartBar> Bars, IReadOnlyList<decimal>? QuartileBoundaries);
 
-public sealed record BenchmarkChartBar(string Label, decimal Value, string Display, bool Highlight, int? Quartile);
+/// <summary>One bar; <paramref name="Colour"/> and <paramref name="Kind"/> when bars are coloured by kind (the funding chart's authority types).</summary>
+public sealed record BenchmarkChartBar(string Label, decimal Value, string Display, bool Highlight, int? Quartile, string? Colour = null, string? Kind = null);
 
 /// <summary>
 /// The ranking of one comparator group for an indicator and period. <see cref="Groups"/> lists the groups that

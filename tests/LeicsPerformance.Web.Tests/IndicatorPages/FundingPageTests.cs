@@ -47,10 +47,10 @@ public sealed class FundingPageTests(TestDatabase database) : AppTest(database)
 
         var rows = PageReader.BodyRows(page, "funding-table");
         rows.Should().HaveCount(150);
-        rows[1].Should().Equal("2", "Camden", "£1,160", "£483", "£329.9m", "1st quartile");
+        rows[1].Should().Equal("2", "Camden", "London borough", "£1,160", "£483", "£329.9m", "1st quartile");
         rows.Single(r => r[1].StartsWith("Leicestershire", StringComparison.Ordinal))
-            .Should().Equal("147", "Leicestershire (this council)", "£677", "£0", "£0.0m", "4th quartile");
-        rows[^1].Should().Equal("150", "Windsor and Maidenhead", "£621", "\u2212£56", "\u2212£38.2m", "4th quartile");
+            .Should().Equal("147", "Leicestershire (this council)", "County council", "£677", "£0", "£0.0m", "4th quartile");
+        rows[^1].Should().Equal("150", "Windsor and Maidenhead", "Unitary authority", "£621", "\u2212£56", "\u2212£38.2m", "4th quartile");
 
         // "Compare with" offers every authority held except Leicestershire itself; the default is the best funded.
         page.QuerySelectorAll("#compare option").Should().HaveCount(149);

@@ -25,7 +25,7 @@
 //                comparisons?: [{ label, points: [{ period, value, display }] }],
 //                beginAtZero? }
 //   benchmark: { title, highlightLabel?, unitLabel?,
-//                bars: [{ label, value, display, highlight, quartile }],
+//                bars: [{ label, value, display, highlight, quartile, colour?, kind? }],
 //                quartileBoundaries: [v1, v2, v3] | null }
 
 const Chart = globalThis.Chart;
@@ -355,6 +355,8 @@ const quartileLinesPlugin = {
         ctx.moveTo(pos, chartArea.top);
         ctx.lineTo(pos, chartArea.bottom);
         ctx.stroke();
+        // A chart with an axis strip names its boundaries there, where they can be kept apart.
+        if (pluginOptions.labels === false) return;
         ctx.textAlign = 'center';
         ctx.textBaseline = 'bottom';
         // Stagger labels so neighbouring boundaries do not overlap.
@@ -374,6 +376,97 @@ const quartileLinesPlugin = {
   },
 };
 
+// ---------------------------------------------------------------------------
+// The value axis strip of a horizontal bar chart: a long ranking (150 councils run to 3,400 px) keeps its axis
+// and its quartile-boundary labels in view at any scroll position. The strip sits above the chart and sticks to
+// the top of the window while the chart is on screen. Its ticks and labels are HTML, placed at the chart's own
+// pixel positions, each label on the first row where it overlaps no other, so neighbouring boundaries never collide.
+// ---------------------------------------------------------------------------
+
+/** The axis strip of each chart that has one, by canvas. */
+const axisStrips = new WeakMap();
+
+/** Wraps the chart's box with a sticky strip above it; returns the strip. */
+function addAxisStrip(canvas) {
+  const box = canvas.parentElement;
+  const frame = document.createElement('div');
+  frame.className = 'app-chart-frame';
+  box.parentElement.insertBefore(frame, box);
+  const strip = document.createElement('div');
+  strip.className = 'app-chart-axis';
+  strip.setAttribute('aria-hidden', 'true'); // the table below carries the figures; the strip repeats the axis
+  frame.append(strip, box);
+  return strip;
+}
+
+/** Lays out items (elements with a wanted centre x) on rows so that none overlaps another; returns the row count. */
+function placeWithoutOverlap(items, width, gap) {
+  const rows = [];
+  for (const { element, x } of items.sort((a, b) => a.x - b.x)) {
+    const w = element.offsetWidth;
+    const left = Math.min(Math.max(0, x - w / 2), Math.max(0, width - w));
+    let row = rows.findIndex((right) => right + gap <= left);
+    if (row === -1) {
+      rows.push(0);
+      row = rows.length - 1;
+    }
+    rows[row] = left + w;
+    element.style.left = `${left}px`;
+    element.dataset.row = String(row);
+  }
+  return rows.length;
+}
+
+const axisStripPlugin = {
+  id: 'appAxisStrip',
+  afterDraw(chart, _args, pluginOptions) {
+    const strip = axisStrips.get(chart.canvas);
+    const scale = chart.scales.x;
+    if (!strip || !scale || !chart.chartArea) return;
+
+    const key = [chart.width, chart.chartArea.left, chart.chartArea.right, scale.min, scale.max].join('|');
+    if (strip.dataset.layout === key) return;
+    strip.dataset.layout = key;
+    strip.replaceChildren();
+
+    const unit = pluginOptions.unitLabel;
+    const labels = document.createElement('div');
+    labels.className = 'app-chart-axis__labels';
+    const ticks = document.createElement('div');
+    ticks.className = 'app-chart-axis__ticks';
+    strip.append(labels, ticks);
+
+    const boundaries = Array.isArray(pluginOptions.boundaries) ? pluginOptions.boundaries : [];
+    const names = boundaries.length === 3 ? BOUNDARY_NAMES : boundaries.map((_, i) => `Boundary ${i + 1}`);
+    const labelItems = boundaries
+      .map((value, i) => ({ value, name: names[i] }))
+      .filter(({ value }) => typeof value === 'number' && Number.isFinite(value))
+      .map(({ value, name }) => {
+        const element = document.createElement('span');
+        element.className = 'app-chart-axis__label';
+        element.textContent = `${name} ${formatTick(value, unit)}`;
+        labels.append(element);
+        return { element, x: scale.getPixelForValue(value) };
+      });
+    const rowHeight = 18;
+    const rowCount = placeWithoutOverlap(labelItems, chart.width, 8);
+    for (const { element } of labelItems) element.style.top = `${Number(element.dataset.row) * rowHeight}px`;
+    labels.style.height = `${rowCount * rowHeight}px`;
+
+    // The chart's own ticks (after Chart.js has skipped those that would crowd), at its own positions.
+    const tickItems = scale.ticks.map((tick) => {
+      const element = document.createElement('span');
+      element.className = 'app-chart-axis__tick';
+      element.textContent = formatTick(tick.value, unit);
+      ticks.append(element);
+      return { element, x: scale.getPixelForValue(tick.value) };
+    });
+    placeWithoutOverlap(tickItems, chart.width, 6);
+    // A tick label that would need a second row is left out, as Chart.js leaves out crowded ticks.
+    for (const { element } of tickItems) if (element.dataset.row !== '0') element.remove();
+  },
+};
+
 function drawBenchmark(canvas, data) {
   const bars = Array.isArray(data.bars) ? data.bars : [];
   const labels = bars.map((b) => b.label);
@@ -387,26 +480,30 @@ function drawBenchmark(canvas, data) {
   const valueAxis = horizontal ? 'x' : 'y';
   const categoryAxis = horizontal ? 'y' : 'x';
 
-  // Grow a sized .app-chart box so every authority gets a readable row.
+  // Grow a sized .app-chart box so every authority gets a readable row, and give it an axis strip that stays in view.
   const box = canvas.parentElement;
-  if (horizontal && box?.classList.contains('app-chart')) {
-    box.style.height = `${Math.max(320, bars.length * 22 + (hasBoundaries ? 110 : 80))}px`;
+  const sized = horizontal && (box?.classList.contains('app-chart') ?? false);
+  if (sized) {
+    box.style.height = `${Math.max(320, bars.length * 22 + 80)}px`;
+    axisStrips.set(canvas, addAxisStrip(canvas));
   }
 
   const options = baseOptions(canvas, data);
   options.indexAxis = horizontal ? 'y' : 'x';
-  if (hasBoundaries) {
+  if (hasBoundaries && !sized) {
     // Room above the plot for the staggered boundary labels.
     options.layout = { padding: { top: horizontal ? 30 : 0 } };
   }
-  options.plugins.appQuartileLines = { boundaries: hasBoundaries ? data.quartileBoundaries : null };
+  options.plugins.appQuartileLines = { boundaries: hasBoundaries ? data.quartileBoundaries : null, labels: !sized };
+  options.plugins.appAxisStrip = { boundaries: hasBoundaries ? data.quartileBoundaries : null, unitLabel: data.unitLabel };
   options.plugins.tooltip.callbacks = {
     title: (items) => (items.length ? labels[items[0].dataIndex] : ''),
     label: (item) => {
       const bar = bars[item.dataIndex];
       const value = bar?.display ?? formatTick(item.parsed[valueAxis], data.unitLabel);
       const quartile = bar?.quartile ? ` (quartile ${bar.quartile})` : '';
-      return value + quartile;
+      const kind = bar?.kind ? `, ${bar.kind}` : '';
+      return value + quartile + kind;
     },
   };
   options.scales = {
@@ -432,8 +529,9 @@ function drawBenchmark(canvas, data) {
   const dataset = {
     label: data.title || 'Value',
     data: bars.map((b) => (typeof b.value === 'number' ? b.value : null)),
-    backgroundColor: bars.map((_, i) => (isHighlighted(i) ? pattern : COLOURS.bar)),
-    borderColor: bars.map((_, i) => (isHighlighted(i) ? COLOURS.highlightBorder : COLOURS.barBorder)),
+    // Bars coloured by kind (the funding chart's kinds of council) carry their colour; others are teal.
+    backgroundColor: bars.map((b, i) => (isHighlighted(i) ? pattern : (b.colour ?? COLOURS.bar))),
+    borderColor: bars.map((b, i) => (isHighlighted(i) ? COLOURS.highlightBorder : (b.colour ?? COLOURS.barBorder))),
     borderWidth: bars.map((_, i) => (isHighlighted(i) ? 3 : 1)),
     borderSkipped: false,
     categoryPercentage: 0.85,
@@ -444,7 +542,7 @@ function drawBenchmark(canvas, data) {
     type: 'bar',
     data: { labels, datasets: [dataset] },
     options,
-    plugins: [quartileLinesPlugin],
+    plugins: [quartileLinesPlugin, axisStripPlugin],
   });
 }
 
