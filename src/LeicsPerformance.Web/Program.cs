@@ -44,7 +44,10 @@ builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddScoped<ReturnImporter>();
 builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
     .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0, "Uploads:MaxBytes and Uploads:MaxRows must be greater than zero.")
+    .Validate(o => o.MaxProblemsListed > 0 && o.MaxPendingPerUser > 0, "Uploads:MaxProblemsListed and Uploads:MaxPendingPerUser must be greater than zero.")
+    .Validate(o => o.MaxConcurrent > 0 && o.QueueSeconds >= 0, "Uploads:MaxConcurrent must be greater than zero and Uploads:QueueSeconds zero or more.")
     .ValidateOnStart();
+builder.Services.AddSingleton<UploadGate>();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
 builder.Services.AddScoped<ReturnUploads>();

@@ -168,6 +168,11 @@ public static class CommandLine
             await (problem.IsWarning ? Console.Out : Console.Error).WriteLineAsync(problem.ToString());
         }
 
+        if (plan.UnlistedText is { } unlisted)
+        {
+            await Console.Error.WriteLineAsync(unlisted);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{plan.RowsRead} rows: {plan.NewCount} new, {plan.ChangedCount} changed, {plan.UnchangedCount} unchanged, {plan.RejectedRowCount} rejected."));
         if (plan.HasErrors)

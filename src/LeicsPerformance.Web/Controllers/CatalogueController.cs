@@ -34,6 +34,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         CsvExport.File("indicators.csv", CatalogueImporter.IndicatorColumns, (await uploads.CurrentAsync(ct)).Select(r => r.Cells));
 
     [HttpGet("{id:guid}")]
+    [UploadWork]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -51,6 +52,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     }
 
     [HttpGet("{id:guid}/problems.csv")]
+    [UploadWork]
     public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -63,6 +65,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     }
 
     [HttpPost("{id:guid}/confirm")]
+    [UploadWork]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)

@@ -38,6 +38,7 @@ public sealed class CommitteesAdminController(CommitteeImporter importer) : Cont
     }
 
     [HttpPost("upload")]
+    [UploadWork]
     [RequestSizeLimit(MaxBytes + 64 * 1024)]
     public async Task<IActionResult> Upload([FromForm] string? kind, IFormFile? file, CancellationToken ct)
     {
@@ -69,6 +70,7 @@ public sealed class CommitteesAdminController(CommitteeImporter importer) : Cont
     }
 
     [HttpPost("confirm")]
+    [UploadWork]
     public async Task<IActionResult> Confirm([FromForm] string? kind, [FromForm] string? fileName, [FromForm] string? content, CancellationToken ct)
     {
         if (!Enum.TryParse<CommitteeFileKind>(kind, ignoreCase: false, out var which) || !Enum.IsDefined(which) || string.IsNullOrEmpty(content))

@@ -1,3 +1,4 @@
+using LeicsPerformance.Domain;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
@@ -64,8 +65,16 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 
     [HttpPost("upload")]
     [UploadSizeLimit(FormView = "Upload")]
+    [UploadWork]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
+        if (await Pending.CountWaitingAsync(UserName, ct) is var waiting && waiting >= Limits.MaxPendingPerUser)
+        {
+            // Before the file is read or checked: each waiting upload keeps its file in the database.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View("Upload", new UploadFormModel(null, TooManyWaiting(waiting)));
+        }
+
         var (fileName, content, refused) = await ReadUploadAsync(file, Limits, ct);
         if (refused is not null)
         {
@@ -75,11 +84,16 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
         return RedirectToAction("Preview", new { id = await StoreUploadAsync(fileName, content, ct) });
     }
 
+    /// <summary>The message for a person at the limit of uploads waiting (any kind counts; each start page lists its own).</summary>
+    public static string TooManyWaiting(int waiting) =>
+        $"You have {Wording.Count(waiting, "upload", "uploads")} waiting to be confirmed, the most one person may have. Confirm or cancel one of them (the returns and catalogue pages list them under 'Your uploads waiting to be confirmed'), then upload this file again.";
+
     /// <summary>Takes the values as they are now as the preview's expected ones.</summary>
     protected abstract Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct);
 
     /// <summary>After values moved: take the values as they are now as the preview, and show it again.</summary>
     [HttpPost("{id:guid}/recheck")]
+    [UploadWork]
     public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)

@@ -123,6 +123,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         ReportingPeriod.TryParse(period.Label, out var back) && back.Code == period.Code ? period.Label : period.Code;
 
     [HttpGet("{id:guid}")]
+    [UploadWork]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -147,6 +148,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     }
 
     [HttpGet("{id:guid}/problems.csv")]
+    [UploadWork]
     public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -155,11 +157,12 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         }
 
         var plan = await uploads.ReplanAsync(upload, ct);
-        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
+        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan));
     }
 
     /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV.</summary>
     [HttpGet("{id:guid}/changes.csv")]
+    [UploadWork]
     public async Task<IActionResult> ChangesCsv(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -189,6 +192,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     }
 
     [HttpPost("{id:guid}/confirm")]
+    [UploadWork]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
@@ -316,4 +320,10 @@ public sealed record ErrorSummaryModel(string Title, string? Intro, IReadOnlyLis
 public sealed record UploadFormView(string Action, string Label, string Hint, string? Error, string Button);
 
 /// <summary>For <c>Views/Returns/_Problems.cshtml</c>: the errors and warnings tables (the error summary links to rows of the first).</summary>
-public sealed record ProblemTablesModel(IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportProblem> Warnings, int Limit, string CsvHref);
+public sealed record ProblemTablesModel(IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportProblem> Warnings, int Limit, string CsvHref, int UnlistedErrors = 0, int UnlistedWarnings = 0)
+{
+    /// <summary>Every error found, listed or not (the list is capped by Uploads:MaxProblemsListed).</summary>
+    public int ErrorCount => Errors.Count + UnlistedErrors;
+
+    public int WarningCount => Warnings.Count + UnlistedWarnings;
+}

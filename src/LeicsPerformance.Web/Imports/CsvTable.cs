@@ -23,13 +23,18 @@ public sealed class CsvRow(int rowNumber, IReadOnlyDictionary<string, int> colum
 /// </summary>
 public sealed class CsvTable
 {
-    private CsvTable(string fileName, IReadOnlyDictionary<string, int> columns, IReadOnlyList<CsvRow> rows, IReadOnlyList<ImportProblem> problems)
+    private CsvTable(string fileName, IReadOnlyDictionary<string, int> columns, IReadOnlyList<CsvRow> rows, IReadOnlyList<ImportProblem> problems, string[]? header = null, int rowsInFile = -1)
     {
         FileName = fileName;
         Columns = columns;
         Rows = rows;
         Problems = problems;
+        this.header = header ?? [];
+        RowsInFile = rowsInFile < 0 ? rows.Count : rowsInFile;
     }
+
+    /// <summary>The heading row as written (for the missing-columns message).</summary>
+    private readonly string[] header;
 
     public string FileName { get; }
 
@@ -40,7 +45,43 @@ public sealed class CsvTable
 
     public IReadOnlyList<ImportProblem> Problems { get; }
 
+    /// <summary>Rows of values in the whole file: more than <see cref="Rows"/> when it goes past the row limit it was read with.</summary>
+    public int RowsInFile { get; }
+
+    /// <summary>Whether the file holds more rows than the limit it was read with (only the first ones are kept).</summary>
+    public bool OverRowLimit => RowsInFile > Rows.Count;
+
     public bool HasColumn(string column) => Columns.ContainsKey(column);
+
+    /// <summary>
+    /// The table as <see cref="Read"/> with these required columns would have given it: itself when they are all
+    /// there, else no rows and a problem naming the missing ones. Lets a caller read a file once, look at its
+    /// headings (is it a return or a published dataset?) and then require the columns of the kind it is.
+    /// </summary>
+    public CsvTable Require(IReadOnlyCollection<string> requiredColumns)
+    {
+        if (MissingColumns(FileName, header, Columns, requiredColumns) is not { } missing)
+        {
+            return this;
+        }
+
+        return new(FileName, Columns, [], [.. Problems, missing], header);
+    }
+
+    private static ImportProblem? MissingColumns(string fileName, string[] header, IReadOnlyDictionary<string, int> columns, IReadOnlyCollection<string> requiredColumns)
+    {
+        var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal))
+            ? " The headings look separated by semicolons or tabs: save the file as 'CSV (comma delimited)'."
+            : string.Empty;
+        return new(fileName, 1, string.Empty, string.Join(",", header),
+            $"The heading row is missing the column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}.{hint} Expected headings include: {string.Join(", ", requiredColumns)}.");
+    }
 
     public static string NormaliseHeading(string heading) =>
         heading.Trim().Trim('\uFEFF').ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
@@ -84,17 +125,13 @@ public sealed class CsvTable
                 }
             }
 
-            var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
-            if (missing.Count > 0)
+            if (MissingColumns(fileName, header, columns, requiredColumns) is { } missing)
             {
-                var hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal))
-                    ? " The headings look separated by semicolons or tabs: save the file as 'CSV (comma delimited)'."
-                    : string.Empty;
-                problems.Add(new(fileName, 1, string.Empty, string.Join(",", header),
-                    $"The heading row is missing the column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}.{hint} Expected headings include: {string.Join(", ", requiredColumns)}."));
-                return new(fileName, columns, rows, problems);
+                problems.Add(missing);
+                return new(fileName, columns, rows, problems, header);
             }
 
+            var beyond = 0;
             while (parser.Read())
             {
                 var rowNumber = parser.RawRow;
@@ -106,8 +143,13 @@ public sealed class CsvTable
 
                 if (rows.Count >= maxRows)
                 {
-                    problems.Add(new(fileName, rowNumber, string.Empty, string.Empty, $"The file has more than {maxRows:N0} rows, the most one load may hold. Split it into smaller files."));
-                    break;
+                    // Past the limit the rest are only counted, keeping nothing of them, so the message can give the total.
+                    if (beyond++ == 0)
+                    {
+                        problems.Add(new(fileName, rowNumber, string.Empty, string.Empty, $"The file has more than {maxRows:N0} rows, the most one load may hold. Split it into smaller files."));
+                    }
+
+                    continue;
                 }
 
                 if ((parser.Record?.Length ?? 0) > header.Length && parser.Record!.Skip(header.Length).Any(f => !string.IsNullOrWhiteSpace(f)))
@@ -118,6 +160,8 @@ public sealed class CsvTable
 
                 rows.Add(row);
             }
+
+            return new(fileName, columns, rows, problems, header, rows.Count + beyond);
         }
         catch (DecoderFallbackException)
         {

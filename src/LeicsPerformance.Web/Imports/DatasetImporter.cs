@@ -74,10 +74,19 @@ public static class DatasetImporter
     /// </summary>
     public static (byte[]? Return, Dictionary<int, int> RowMap, List<ImportProblem> Problems) ToReturn(string fileName, byte[] content, DatasetMapping mapping)
     {
+        using var stream = new MemoryStream(content, writable: false);
+        return ToReturn(CsvTable.Read(fileName, stream, RequiredColumns), mapping);
+    }
+
+    /// <summary>The headings a dataset must have.</summary>
+    public static readonly string[] RequiredColumns = ["areacd", "period"];
+
+    /// <summary>As above, for a file already read (see <see cref="CsvTable.Require"/> with <see cref="RequiredColumns"/>).</summary>
+    public static (byte[]? Return, Dictionary<int, int> RowMap, List<ImportProblem> Problems) ToReturn(CsvTable table, DatasetMapping mapping)
+    {
+        var fileName = table.FileName;
         var problems = new List<ImportProblem>();
         var rowMap = new Dictionary<int, int>();
-        using var stream = new MemoryStream(content, writable: false);
-        var table = CsvTable.Read(fileName, stream, ["areacd", "period"]);
         problems.AddRange(table.Problems);
         var valueColumn = ValueColumns.FirstOrDefault(table.HasColumn);
         if (valueColumn is null && table.Problems.Count == 0)

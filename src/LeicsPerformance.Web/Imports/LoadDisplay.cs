@@ -39,6 +39,15 @@ public static class LoadDisplay
     /// <summary>The problems as CSV rows (the cells are made safe for spreadsheets by <c>CsvExport</c>).</summary>
     public static readonly IReadOnlyList<string> ProblemCsvHeader = ["row", "column", "value", "severity", "problem"];
 
+    /// <summary>A plan's listed problems, then a line saying how many more were found but not listed (the list is capped).</summary>
+    public static IEnumerable<IReadOnlyList<string?>> ProblemCsvRows(ReturnPlan plan)
+    {
+        var rows = plan.Problems.Select(ProblemCsvRow);
+        return plan.UnlistedText is { } unlisted
+            ? rows.Append([string.Empty, string.Empty, string.Empty, plan.UnlistedErrorCount > 0 ? "error" : "warning", unlisted])
+            : rows;
+    }
+
     public static IReadOnlyList<string?> ProblemCsvRow(ImportProblem p) =>
     [
         p.Row > 0 ? p.Row.ToString(CultureInfo.InvariantCulture) : string.Empty,

@@ -43,6 +43,16 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(p => p.Id == id && p.Kind == kind && p.UserName == userName && p.CreatedAt >= cutoff, ct);
     }
 
+    /// <summary>
+    /// How many uploads of every kind (returns, datasets, catalogue) this user has waiting for confirmation: one
+    /// count for the per-person limit (Uploads:MaxPendingPerUser).
+    /// </summary>
+    public async Task<int> CountWaitingAsync(string userName, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - KeptFor;
+        return await db.PendingUploads.CountAsync(p => p.UserName == userName && p.CreatedAt >= cutoff && p.CommittedLoadId == null, ct);
+    }
+
     /// <summary>This user's uploads of a kind still waiting, newest first (without their content).</summary>
     public async Task<IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)>> ListAsync(string kind, string userName, CancellationToken ct)
     {

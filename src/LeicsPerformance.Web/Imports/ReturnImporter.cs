@@ -27,12 +27,26 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
 
     public static readonly string[] RequiredColumns = ["indicator_code", "period", "value"];
 
+    /// <summary>The most problems a plan lists unless told otherwise (Uploads:MaxProblemsListed); the rest are counted.</summary>
+    public const int DefaultMaxProblemsListed = 1000;
+
     public async Task<ReturnPlan> PlanAsync(string fileName, byte[] content, int maxRows = 200_000, CancellationToken ct = default)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         using var stream = new MemoryStream(content, writable: false);
-        var table = CsvTable.Read(fileName, stream, RequiredColumns, maxRows);
-        var problems = new List<ImportProblem>(table.Problems);
+        return await PlanAsync(Sha256Of(content), CsvTable.Read(fileName, stream, RequiredColumns, maxRows), DefaultMaxProblemsListed, ct);
+    }
+
+    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>
+    /// Checks a file already read (see <see cref="CsvTable.Require"/> with <see cref="RequiredColumns"/>), so a caller
+    /// that has read it need not read it again. Lists at most <paramref name="maxProblemsListed"/> problems.
+    /// </summary>
+    public async Task<ReturnPlan> PlanAsync(string sha, CsvTable table, int maxProblemsListed, CancellationToken ct = default)
+    {
+        var fileName = table.FileName;
+        var problems = new ProblemList(maxProblemsListed);
+        problems.AddRange(table.Problems);
 
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, StringComparer.OrdinalIgnoreCase, ct);
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
@@ -84,7 +98,10 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
             Sha256 = sha,
             RowsRead = table.Rows.Count,
             Changes = changes,
-            Problems = problems.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
+            Problems = problems.Listed(),
+            UnlistedErrorCount = problems.UnlistedErrors,
+            UnlistedWarningCount = problems.UnlistedWarnings,
+            RejectedRowCount = problems.RejectedRowCount,
             AlreadyLoadedAs = already,
         };
     }
@@ -95,7 +112,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
         Dictionary<string, Indicator> indicators,
         Dictionary<string, Area> areas,
         HashSet<string> groups,
-        List<ImportProblem> problems)
+        ProblemList problems)
     {
         var before = problems.Count;
         void Problem(string column, string message) => problems.Add(new(table.FileName, row.RowNumber, column, row[column], message));

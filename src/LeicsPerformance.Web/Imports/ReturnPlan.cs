@@ -80,7 +80,22 @@ public sealed class ReturnPlan
 
     public IEnumerable<ImportProblem> Warnings => Problems.Where(p => p.IsWarning);
 
-    public bool HasErrors => Problems.Any(p => !p.IsWarning);
+    /// <summary>Errors found but not listed in <see cref="Problems"/>, which is capped (Uploads:MaxProblemsListed) to bound memory.</summary>
+    public int UnlistedErrorCount { get; init; }
+
+    public int UnlistedWarningCount { get; init; }
+
+    /// <summary>Every error found, listed or not.</summary>
+    public int ErrorCount => Problems.Count(p => !p.IsWarning) + UnlistedErrorCount;
+
+    public int WarningCount => Problems.Count(p => p.IsWarning) + UnlistedWarningCount;
+
+    /// <summary>What the capped list leaves out, in words (the problems CSV's last line, the command line); null when nothing.</summary>
+    public string? UnlistedText => UnlistedErrorCount + UnlistedWarningCount == 0
+        ? null
+        : $"…and {Wording.Count(UnlistedErrorCount, "more error", "more errors")} and {Wording.Count(UnlistedWarningCount, "more warning", "more warnings")}, not listed: only the first {Wording.Number(Problems.Count)} problems are. Fix these and check the file again to see the rest.";
+
+    public bool HasErrors => UnlistedErrorCount > 0 || Problems.Any(p => !p.IsWarning);
 
     public int NewCount => Changes.Count(c => c.Kind == ChangeKind.New);
 
@@ -88,7 +103,40 @@ public sealed class ReturnPlan
 
     public int UnchangedCount => Changes.Count(c => c.Kind == ChangeKind.Unchanged);
 
-    public int RejectedRowCount => Problems.Where(p => !p.IsWarning && p.Row > 0).Select(p => p.Row).Distinct().Count();
+    /// <summary>Rows with at least one error: counted while checking when the list is capped, else from the list.</summary>
+    public int RejectedRowCount
+    {
+        get => rejectedRowCount ?? Problems.Where(p => !p.IsWarning && p.Row > 0).Select(p => p.Row).Distinct().Count();
+        init => rejectedRowCount = value;
+    }
+
+    private readonly int? rejectedRowCount;
+
+    /// <summary>
+    /// The plan with at most <paramref name="most"/> problems listed (the first, by row) and the rest only counted,
+    /// for problems added after the importer's own capped list (blank-value warnings, a dataset's conversion).
+    /// </summary>
+    public ReturnPlan Capped(int most)
+    {
+        if (Problems.Count <= most)
+        {
+            return this;
+        }
+
+        var rest = Problems.Skip(most).ToList();
+        return new ReturnPlan
+        {
+            FileName = FileName,
+            Sha256 = Sha256,
+            RowsRead = RowsRead,
+            Changes = Changes,
+            Problems = Problems.Take(most).ToList(),
+            AlreadyLoadedAs = AlreadyLoadedAs,
+            UnlistedErrorCount = UnlistedErrorCount + rest.Count(p => !p.IsWarning),
+            UnlistedWarningCount = UnlistedWarningCount + rest.Count(p => p.IsWarning),
+            RejectedRowCount = RejectedRowCount,
+        };
+    }
 }
 
 /// <summary>Raised when values changed underneath a preview between planning and commit.</summary>

@@ -67,7 +67,7 @@ public sealed class ReturnUploads(
             return new ReturnPlan
             {
                 FileName = fileName,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Sha256 = ReturnImporter.Sha256Of(content),
                 Changes = [],
                 Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty, notText)],
             };
@@ -78,40 +78,43 @@ public sealed class ReturnUploads(
             return new ReturnPlan
             {
                 FileName = fileName,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Sha256 = ReturnImporter.Sha256Of(content),
                 Changes = [],
                 Problems = quoteProblems,
             };
         }
 
-        // The row limit is about the file, not a row: say so first and alone, rather than check 200,000 rows.
+        // Read once: the rows past the limit are only counted, and the same table is checked as a return or a dataset.
         var maxRows = options.Value.MaxRows;
+        var most = options.Value.MaxProblemsListed;
+        CsvTable table;
         using (var stream = new MemoryStream(content, writable: false))
         {
-            var rows = CsvTable.Read(fileName, stream, []).Rows.Count;
-            if (rows > maxRows)
-            {
-                return new ReturnPlan
-                {
-                    FileName = fileName,
-                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-                    RowsRead = rows,
-                    Changes = [],
-                    Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty,
-                        string.Create(Wording.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
-                };
-            }
+            table = CsvTable.Read(fileName, stream, [], maxRows);
         }
 
-        using (var stream = new MemoryStream(content, writable: false))
+        // The row limit is about the file, not a row: say so first and alone, rather than check 200,000 rows.
+        if (table.OverRowLimit)
         {
-            if (DatasetImporter.IsDataset(CsvTable.Read(fileName, stream, [], maxRows: 1)))
+            var rows = table.RowsInFile;
+            return new ReturnPlan
             {
-                return await PlanDatasetAsync(fileName, content, maxRows, ct);
-            }
+                FileName = fileName,
+                Sha256 = ReturnImporter.Sha256Of(content),
+                RowsRead = rows,
+                Changes = [],
+                Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty,
+                    string.Create(Wording.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
+            };
         }
 
-        var plan = await importer.PlanAsync(fileName, content, maxRows, ct);
+        if (DatasetImporter.IsDataset(table))
+        {
+            return (await PlanDatasetAsync(fileName, content, table.Require(DatasetImporter.RequiredColumns), ct)).Capped(most);
+        }
+
+        var plan = await importer.PlanAsync(ReturnImporter.Sha256Of(content), table.Require(ReturnImporter.RequiredColumns), most, ct);
+        table = null!; // an async method's locals live as long as it does: let the file's rows go once checked
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
             return new ReturnPlan
@@ -124,7 +127,7 @@ public sealed class ReturnUploads(
             };
         }
 
-        return WithBlankValueWarnings(plan);
+        return WithBlankValueWarnings(plan).Capped(most);
     }
 
     /// <summary>
@@ -132,12 +135,12 @@ public sealed class ReturnUploads(
     /// its file name, turned row for row into a return and planned like one, with every problem put back on the
     /// dataset's own row and heading. The pending upload keeps the file as published; confirm converts it again.
     /// </summary>
-    private async Task<ReturnPlan> PlanDatasetAsync(string fileName, byte[] content, int maxRows, CancellationToken ct)
+    private async Task<ReturnPlan> PlanDatasetAsync(string fileName, byte[] content, CsvTable table, CancellationToken ct)
     {
         ReturnPlan Refused(IReadOnlyList<ImportProblem> problems) => new()
         {
             FileName = fileName,
-            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            Sha256 = ReturnImporter.Sha256Of(content),
             Changes = [],
             Problems = problems,
         };
@@ -149,13 +152,20 @@ public sealed class ReturnUploads(
                 $"This is a published dataset (it has areacd and period columns), but '{fileName}' is not in the dataset mapping (data/ons/mapping.csv), so the app does not know which indicator it feeds. Upload it under its published name: {known}.")]);
         }
 
-        var (converted, rowMap, problems) = DatasetImporter.ToReturn(fileName, content, mapping);
+        var (converted, rowMap, problems) = DatasetImporter.ToReturn(table, mapping);
         if (converted is null)
         {
             return Refused(problems);
         }
 
-        var plan = await importer.PlanAsync(fileName, converted, maxRows, ct);
+        // The converted return is read once more (it is new text, not the upload), keeping its SHA-256 the seed's.
+        ReturnPlan plan;
+        using (var stream = new MemoryStream(converted, writable: false))
+        {
+            plan = await importer.PlanAsync(
+                ReturnImporter.Sha256Of(converted), CsvTable.Read(fileName, stream, ReturnImporter.RequiredColumns, options.Value.MaxRows), options.Value.MaxProblemsListed, ct);
+        }
+
         return new ReturnPlan
         {
             FileName = plan.FileName,
@@ -163,6 +173,9 @@ public sealed class ReturnUploads(
             RowsRead = plan.RowsRead,
             Changes = plan.Changes,
             Problems = plan.Problems.Select(p => DatasetImporter.ToDatasetProblem(p, fileName, rowMap)).ToList(),
+            UnlistedErrorCount = plan.UnlistedErrorCount,
+            UnlistedWarningCount = plan.UnlistedWarningCount,
+            RejectedRowCount = plan.RejectedRowCount,
             AlreadyLoadedAs = plan.AlreadyLoadedAs,
         };
     }
@@ -193,6 +206,9 @@ public sealed class ReturnUploads(
             RowsRead = plan.RowsRead,
             Changes = plan.Changes,
             Problems = plan.Problems.Concat(warnings).OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
+            UnlistedErrorCount = plan.UnlistedErrorCount,
+            UnlistedWarningCount = plan.UnlistedWarningCount,
+            RejectedRowCount = plan.RejectedRowCount,
             AlreadyLoadedAs = plan.AlreadyLoadedAs,
         };
     }

@@ -19,6 +19,24 @@ public sealed class UploadOptions
     /// <summary>The most rows (after the heading) one returns file may hold (default 200,000).</summary>
     public int MaxRows { get; set; } = 200_000;
 
+    /// <summary>
+    /// The most problems one upload lists (default 1,000, the first found, on the preview and in its CSV); the rest are
+    /// counted and the page says how many. Keeps a file of 200,000 wrong rows from holding 600,000 messages in memory.
+    /// </summary>
+    public int MaxProblemsListed { get; set; } = ReturnImporter.DefaultMaxProblemsListed;
+
+    /// <summary>
+    /// How many uploads (returns, datasets and catalogue together) one person may have waiting for confirmation
+    /// (default 10): each keeps its file in the database until confirmed, cancelled or a day old.
+    /// </summary>
+    public int MaxPendingPerUser { get; set; } = 10;
+
+    /// <summary>How many uploaded files one app instance checks at the same time (default 2); see <see cref="UploadGate"/>.</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>How long a request waits for one of those slots before it is told to try again (default 20 seconds).</summary>
+    public int QueueSeconds { get; set; } = 20;
+
     /// <summary>Room for the rest of a multipart request around the file (boundaries, the antiforgery token).</summary>
     public const long RequestOverhead = 64 * 1024;
 
