@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeicsPerformance.Web.Tests.Infrastructure;
 
-/// <summary>The real app, in memory, against a given PostgreSQL database.</summary>
-public sealed class AppFactory(string connectionString, bool loadSampleData = false) : WebApplicationFactory<Program>
+/// <summary>The real app, in memory, against a given PostgreSQL database (with any settings a test needs on top).</summary>
+public sealed class AppFactory(string connectionString, bool loadSampleData = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     static AppFactory()
     {
@@ -21,5 +21,9 @@ public sealed class AppFactory(string connectionString, bool loadSampleData = fa
         builder.UseSetting("SampleData:Path", Path.Combine(TestDatabase.RepositoryRoot(), "data"));
         // Tests talk plain HTTP, as in Development; HttpsTests turn this on.
         builder.UseSetting("Https:Required", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -55,7 +55,8 @@ public sealed class BadFileCorpusTests(TestDatabase database)
             if (shared is null)
             {
                 var connectionString = await database.CreateCopyAsync();
-                var factory = new AppFactory(connectionString);
+                // One analyst uploads the whole corpus, each file left waiting: more than the per-person limit allows.
+                var factory = new AppFactory(connectionString, settings: new Dictionary<string, string> { ["Uploads:MaxPendingPerUser"] = "1000" });
                 var analyst = await SignInAsync(factory, "corpus.analyst@example.org", "analyst");
                 var maxRows = factory.Services.GetRequiredService<IOptions<UploadOptions>>().Value.MaxRows;
                 shared = new Shared(factory, analyst, connectionString, maxRows);
