@@ -47,22 +47,14 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
             return RedirectToAction(nameof(Result), new { loadId });
         }
 
-        var plan = await uploads.PlanAsync(upload.FileName, upload.Content, ct);
+        var plan = await uploads.PreviewAsync(upload, ct);
         return View(new CataloguePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, CatalogueUploads.Moved(upload.Expected, plan)));
     }
 
+    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
     [HttpGet("{id:guid}/problems.csv")]
-    [UploadWork]
-    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        var plan = await uploads.PlanAsync(upload.FileName, upload.Content, ct);
-        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow));
-    }
+    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
+        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
 
     [HttpPost("{id:guid}/confirm")]
     [UploadWork]

@@ -1,5 +1,6 @@
 using LeicsPerformance.Domain;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
 using LeicsPerformance.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
 
@@ -87,6 +88,22 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
     /// <summary>The message for a person at the limit of uploads waiting (any kind counts; each start page lists its own).</summary>
     public static string TooManyWaiting(int waiting) =>
         $"You have {Wording.Count(waiting, "upload", "uploads")} waiting to be confirmed, the most one person may have. Confirm or cancel one of them (the returns and catalogue pages list them under 'Your uploads waiting to be confirmed'), then upload this file again.";
+
+    /// <summary>
+    /// A download of the upload's preview, kept with it when the preview was made (so the file is not checked again, and
+    /// the download says what the page said). An upload kept before downloads were stored goes back to its preview, which stores them.
+    /// </summary>
+    protected async Task<IActionResult> StoredDownloadAsync(Guid id, Func<PendingUpload, byte[]?> download, string suffix, CancellationToken ct)
+    {
+        if (await FindUploadAsync(id, ct) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        return download(upload) is { } stored
+            ? CsvExport.CompressedFile(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + suffix, stored)
+            : RedirectToAction("Preview", new { id });
+    }
 
     /// <summary>Takes the values as they are now as the preview's expected ones.</summary>
     protected abstract Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct);

@@ -136,7 +136,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             return RedirectToAction(nameof(Result), new { loadId });
         }
 
-        var plan = await uploads.ReplanAsync(upload, ct);
+        var plan = await uploads.PreviewAsync(upload, ct);
         return View(new ReturnPreviewPage(
             upload.Id,
             upload.FileName,
@@ -147,49 +147,15 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             uploads.Limits));
     }
 
+    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
     [HttpGet("{id:guid}/problems.csv")]
-    [UploadWork]
-    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
+        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
 
-        var plan = await uploads.ReplanAsync(upload, ct);
-        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-problems.csv", LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan));
-    }
-
-    /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV.</summary>
+    /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV, as the preview showed it.</summary>
     [HttpGet("{id:guid}/changes.csv")]
-    [UploadWork]
-    public async Task<IActionResult> ChangesCsv(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        var plan = await uploads.ReplanAsync(upload, ct);
-        string[] header = ["row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary"];
-        return CsvExport.File(Wording.FileName(Path.GetFileNameWithoutExtension(upload.FileName)) + "-preview.csv", header, plan.Changes.Select(c => (IReadOnlyList<string?>)
-        [
-            c.Line.Row.ToString(CultureInfo.InvariantCulture),
-            c.Kind.ToString().ToLowerInvariant(),
-            c.Line.IndicatorCode,
-            c.Line.IndicatorTitle,
-            c.Line.AreaName,
-            c.Line.Period.Label,
-            c.Kind == ChangeKind.New ? string.Empty : c.OldDisplay,
-            c.NewDisplay,
-            c.Line.AsPrinted,
-            c.Line.Assessment?.TargetText,
-            c.Line.Assessment?.Quartile?.Original,
-            c.Line.Assessment?.QuartileGroupCode,
-            c.Line.Assessment?.OfficerDirection?.Words(),
-            c.Line.Assessment?.Commentary,
-        ]));
-    }
+    public async Task<IActionResult> ChangesCsv(Guid id, CancellationToken ct) =>
+        await StoredDownloadAsync(id, u => u.ChangesCsv, "-preview.csv", ct);
 
     [HttpPost("{id:guid}/confirm")]
     [UploadWork]

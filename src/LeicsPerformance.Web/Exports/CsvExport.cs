@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
@@ -42,30 +43,48 @@ public static class CsvExport
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        WriteTo(buffer, header, rows);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The same CSV, gzip-compressed as it is written (a preview's stored downloads): only the compressed bytes are held.</summary>
+    public static byte[] WriteCompressed(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            foreach (var h in header)
-            {
-                csv.WriteField(h);
-            }
-
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(Neutralise(cell));
-                }
-
-                csv.NextRecord();
-            }
+            WriteTo(gzip, header, rows);
         }
 
         return buffer.ToArray();
     }
 
+    private static void WriteTo(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in header)
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteField(Neutralise(cell));
+            }
+
+            csv.NextRecord();
+        }
+    }
+
     /// <summary>A file download named e.g. "fair-funding-2017-18.csv".</summary>
     public static FileContentResult File(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
         new(Write(header, rows), "text/csv; charset=utf-8") { FileDownloadName = fileName };
+
+    /// <summary>A download of CSV stored by <see cref="WriteCompressed"/>, decompressed as it is sent.</summary>
+    public static FileStreamResult CompressedFile(string fileName, byte[] compressed) =>
+        new(new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress), "text/csv; charset=utf-8") { FileDownloadName = fileName };
 }

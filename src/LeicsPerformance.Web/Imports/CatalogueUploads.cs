@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -76,7 +77,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<(PendingUpload Pending, CataloguePlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUpload.CatalogueKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), ct);
+        var stored = await pending.AddAsync(PendingUpload.CatalogueKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
         return (stored, plan);
     }
 
@@ -134,9 +135,21 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<CataloguePlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct);
         return plan;
     }
+
+    /// <summary>Checks the kept file for its preview, and keeps that plan's problems download with it.</summary>
+    public async Task<CataloguePlan> PreviewAsync(PendingUpload upload, CancellationToken ct)
+    {
+        var plan = await PlanAsync(upload.FileName, upload.Content, ct);
+        await pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct);
+        return plan;
+    }
+
+    /// <summary>A catalogue preview's problems as CSV, made once with its plan.</summary>
+    public static PreviewDownloads Downloads(CataloguePlan plan) =>
+        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow)), null);
 
     /// <summary>Checks the stored file again inside the commit lock and writes it in one transaction if nothing moved.</summary>
     public async Task<CatalogueConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)

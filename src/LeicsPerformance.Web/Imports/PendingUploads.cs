@@ -13,7 +13,7 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    public async Task<PendingUpload> AddAsync(string kind, string userName, string fileName, string sha256, byte[] content, string expectedJson, CancellationToken ct)
+    public async Task<PendingUpload> AddAsync(string kind, string userName, string fileName, string sha256, byte[] content, string expectedJson, PreviewDownloads downloads, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
         await db.PendingUploads.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
@@ -27,6 +27,8 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
             Sha256 = sha256,
             Content = content,
             Expected = expectedJson,
+            ProblemsCsv = downloads.ProblemsCsv,
+            ChangesCsv = downloads.ChangesCsv,
             CreatedAt = clock.GetUtcNow(),
         };
         db.PendingUploads.Add(pending);
@@ -66,8 +68,15 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
         return rows.Select(r => (r.Id, r.FileName, r.CreatedAt)).ToList();
     }
 
-    public async Task SetExpectedAsync(Guid id, string expectedJson, CancellationToken ct) =>
-        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Expected, expectedJson), ct);
+    /// <summary>After "check again": the values the preview now shows, and its downloads.</summary>
+    public async Task SetExpectedAsync(Guid id, string expectedJson, PreviewDownloads downloads, CancellationToken ct) =>
+        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.Expected, expectedJson).SetProperty(p => p.ProblemsCsv, downloads.ProblemsCsv).SetProperty(p => p.ChangesCsv, downloads.ChangesCsv), ct);
+
+    /// <summary>The downloads of the preview just shown (the plan may differ from the upload's if values moved since).</summary>
+    public async Task SetDownloadsAsync(Guid id, PreviewDownloads downloads, CancellationToken ct) =>
+        await db.PendingUploads.Where(p => p.Id == id).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.ProblemsCsv, downloads.ProblemsCsv).SetProperty(p => p.ChangesCsv, downloads.ChangesCsv), ct);
 
     /// <summary>
     /// Holds the upload for a confirm (dispose to let go); null when another confirm of it is running. Once held, read
@@ -87,3 +96,9 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
     public async Task DeleteAsync(Guid id, CancellationToken ct) =>
         await db.PendingUploads.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
 }
+
+/// <summary>
+/// A preview's CSV downloads (gzip-compressed, see <c>CsvExport.WriteCompressed</c>), made from the plan the preview
+/// showed and kept with the upload, so a download serves them rather than checking the file again.
+/// </summary>
+public sealed record PreviewDownloads(byte[] ProblemsCsv, byte[]? ChangesCsv);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -218,7 +220,7 @@ public sealed class ReturnUploads(
     public async Task<(PendingUpload Pending, ReturnPlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), ct);
+        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
         return (stored, plan);
     }
 
@@ -264,13 +266,48 @@ public sealed class ReturnUploads(
     public async Task<ReturnPlan> ReplanAsync(PendingUpload upload, CancellationToken ct) =>
         await PlanAsync(upload.FileName, upload.Content, ct);
 
+    /// <summary>Checks the kept file for its preview, and keeps that plan's downloads with it (they are of what the page shows).</summary>
+    public async Task<ReturnPlan> PreviewAsync(PendingUpload upload, CancellationToken ct)
+    {
+        var plan = await ReplanAsync(upload, ct);
+        await pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct);
+        return plan;
+    }
+
     /// <summary>Takes the values as they are now as the ones the analyst has seen (after "check again").</summary>
     public async Task<ReturnPlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct);
         return plan;
     }
+
+    /// <summary>A preview's problems and changes as CSV, made once with its plan (issue 12: a download does not check the file again).</summary>
+    public static PreviewDownloads Downloads(ReturnPlan plan) => new(
+        CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan)),
+        CsvExport.WriteCompressed(ChangesCsvHeader, plan.Changes.Select(ChangeCsvRow)));
+
+    /// <summary>The preview's changes download: every row (new, changed, unchanged) with what it would write.</summary>
+    public static readonly IReadOnlyList<string> ChangesCsvHeader =
+        ["row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary"];
+
+    private static IReadOnlyList<string?> ChangeCsvRow(PlannedChange c) =>
+    [
+        c.Line.Row.ToString(CultureInfo.InvariantCulture),
+        c.Kind.ToString().ToLowerInvariant(),
+        c.Line.IndicatorCode,
+        c.Line.IndicatorTitle,
+        c.Line.AreaName,
+        c.Line.Period.Label,
+        c.Kind == ChangeKind.New ? string.Empty : c.OldDisplay,
+        c.NewDisplay,
+        c.Line.AsPrinted,
+        c.Line.Assessment?.TargetText,
+        c.Line.Assessment?.Quartile?.Original,
+        c.Line.Assessment?.QuartileGroupCode,
+        c.Line.Assessment?.OfficerDirection?.Words(),
+        c.Line.Assessment?.Commentary,
+    ];
 
     public async Task<ConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)
     {

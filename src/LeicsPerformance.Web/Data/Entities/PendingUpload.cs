@@ -26,6 +26,12 @@ public sealed class PendingUpload
     /// <summary>JSON: what the preview showed as the current values (see <c>Imports/PendingUploads.cs</c>).</summary>
     public string Expected { get; set; } = "[]";
 
+    /// <summary>The preview's problems as gzip-compressed CSV, written with the plan it showed (null for an older upload).</summary>
+    public byte[]? ProblemsCsv { get; set; }
+
+    /// <summary>A return preview's changes as gzip-compressed CSV (null for the catalogue, or an older upload).</summary>
+    public byte[]? ChangesCsv { get; set; }
+
     /// <summary>Set once confirmed: the load it became. A second confirm (a double click, a reload) goes to that load.</summary>
     public int? CommittedLoadId { get; set; }
 
