@@ -17,7 +17,19 @@ public sealed record CommitteeReportCell(
     string Status,
     string Display,
     string Note,
-    bool Illustrative);
+    bool Illustrative)
+{
+    /// <summary>How old a figure may be, before the end of the report's period, before the report flags it.</summary>
+    public const int YearsBeforeFlagged = 2;
+
+    /// <summary>
+    /// The figure's period ended more than two years before the report's period did: an old annual figure shown as
+    /// the latest, which members must not read as current.
+    /// </summary>
+    public bool IsOlderThanFlagAge(string reportPeriodCode) =>
+        ReportingPeriod.TryParse(PeriodCode, out var own) && ReportingPeriod.TryParse(reportPeriodCode, out var report)
+        && own.End < report.End.AddYears(-YearsBeforeFlagged);
+}
 
 /// <summary>A direction of travel against one comparison, with the words, arrow and the rule's explanation.</summary>
 public sealed record CommitteeDirection(string Code, string Words, string Arrow, string Explanation);

@@ -53,6 +53,23 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_annual_figure_more_than_two_years_older_than_the_report_is_flagged_and_a_recent_one_is_not()
+    {
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+        var page = await PageAsync(analyst, Report);
+        var cells = page.QuerySelectorAll("#annual-caption ~ tbody tr[data-code] td:nth-of-type(1)")
+            .Select(td => (Period: td.QuerySelector(".app-value-note")?.TextContent.Trim() ?? string.Empty, Flagged: td.QuerySelector(".app-old-figure") is not null))
+            .ToList();
+        cells.Should().NotBeEmpty();
+
+        // The report is for Q1 2021/22 (ending 30 June 2021): 2018/19 and before ended more than two years earlier.
+        var old = new[] { "2015/16", "2016/17", "2017/18", "2018/19" };
+        cells.Where(c => old.Contains(c.Period)).Should().NotBeEmpty().And.OnlyContain(c => c.Flagged);
+        cells.Where(c => c.Period is "2019/20" or "2020/21").Should().OnlyContain(c => !c.Flagged);
+        page.QuerySelector(".app-old-figure")!.TextContent.Should().Be("More than 2 years old");
+    }
+
+    [Fact]
     public async Task The_report_has_the_councils_title_and_lists_the_exceptions_before_every_indicator()
     {
         using var analyst = await SignedInAsync(factory, "analyst@example.org");
