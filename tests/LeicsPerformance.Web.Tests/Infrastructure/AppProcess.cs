@@ -23,22 +23,9 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string connectionString)
     {
         var port = FreePort();
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ConnectionStrings__Performance"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = CommandLineProcess.StartInfo(connectionString, "--urls", $"http://127.0.0.1:{port}");
         start.Environment["Https__Required"] = "false";
         start.Environment["SampleData__Load"] = "false";
-        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         var process = Process.Start(start)!;
         // Drain the output so a chatty log never blocks the process on a full pipe.
         process.OutputDataReceived += (_, _) => { };

@@ -11,7 +11,11 @@ public static class CommandLineProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    /// <summary>
+    /// How the tests start the built app as a process of its own: <c>dotnet LeicsPerformance.Web.dll</c> with the
+    /// arguments, against the given database, in Production, output redirected (callers must read or drain it).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string connectionString, params string[] args)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -30,6 +34,12 @@ public static class CommandLineProcess
         start.Environment["ConnectionStrings__Performance"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        return start;
+    }
+
+    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    {
+        var start = StartInfo(connectionString, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
