@@ -96,6 +96,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddDataProtection()
     .SetApplicationName("LeicsPerformance")
     .PersistKeysToDbContext<PerformanceDbContext>();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddSingleton<RatedMemo>();
 builder.Services.AddAuthorization();

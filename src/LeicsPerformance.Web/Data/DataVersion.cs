@@ -15,9 +15,34 @@ namespace LeicsPerformance.Web.Data;
 /// docs/operations.md.) The trigger moves the counter in the writing transaction, so a reader sees the new number
 /// exactly when it can see the new data, and a page built from old data is only ever cached under the old number.
 /// </remarks>
-public sealed class DataVersion(IConfiguration configuration)
+public sealed class DataVersion(IConfiguration configuration, IHttpContextAccessor? requests = null)
 {
+    private static readonly object RequestKey = new();
+
+    /// <summary>
+    /// The current version. A reading request (GET or HEAD) reads it once and reuses it: the output cache's key and
+    /// the rated memo (<c>Reporting/RatedMemo</c>) then agree, and the database is asked once. A writing request
+    /// reads it afresh each time, since it may have just moved it.
+    /// </summary>
     public async ValueTask<string> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var request = requests?.HttpContext;
+        var reading = request is not null && (HttpMethods.IsGet(request.Request.Method) || HttpMethods.IsHead(request.Request.Method));
+        if (reading && request!.Items.TryGetValue(RequestKey, out var kept) && kept is string version)
+        {
+            return version;
+        }
+
+        var current = await ReadAsync(cancellationToken);
+        if (reading)
+        {
+            request!.Items[RequestKey] = current;
+        }
+
+        return current;
+    }
+
+    private async Task<string> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(DatabaseStartup.ConnectionString(configuration));
         await connection.OpenAsync(cancellationToken);
