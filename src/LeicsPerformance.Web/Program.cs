@@ -27,8 +27,10 @@ builder.AddProxyAndHttps();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 // Read when first needed (not here) so that test hosts can supply their own database.
-builder.Services.AddDbContext<PerformanceDbContext>((services, options) =>
-    options.UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>())));
+// Each commit this instance makes refreshes the data version at once (Data/DataVersionCommits.cs).
+builder.Services.AddDbContext<PerformanceDbContext>((services, options) => options
+    .UseNpgsql(DatabaseStartup.ConnectionString(services.GetRequiredService<IConfiguration>()))
+    .AddInterceptors(services.GetRequiredService<DataVersionCommits>()));
 // Options are checked when the app starts, so a mistyped setting stops it with a message instead of failing a page later.
 builder.Services.AddOptions<ReportingOptions>().Bind(builder.Configuration.GetSection("Reporting"))
     .Validate(o => !string.IsNullOrWhiteSpace(o.HomeAreaCode), "Reporting:HomeAreaCode must name the council the app reports on (an area code such as leicestershire).")
@@ -98,6 +100,8 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<PerformanceDbContext>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<DataVersion>();
+builder.Services.AddSingleton<DataVersionCommits>();
+builder.Services.AddHostedService<DataVersionListener>();
 builder.Services.AddSingleton<RatedMemo>();
 builder.Services.AddAuthorization();
 builder.Services.AddControllersWithViews(options =>
@@ -105,8 +109,8 @@ builder.Services.AddControllersWithViews(options =>
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
 // Read pages and API answers change only when data is committed: cache them for anonymous readers, varying by
-// query string and by the data version (read from the database on each request, so a load by any instance or
-// process is visible at once). Signed-in users are never served cache.
+// query string and by the data version (held in memory, moved by this instance's commits at once and by every other
+// writer's through a PostgreSQL notification; see Data/DataVersion.cs). Signed-in users are never served cache.
 builder.Services.AddOutputCache(options =>
     options.AddPolicy(OutputCachePolicies.Data, policy => policy
         .Expire(TimeSpan.FromMinutes(10))

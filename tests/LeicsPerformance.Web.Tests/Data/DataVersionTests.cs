@@ -3,6 +3,8 @@ using System.Text.Json;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using LeicsPerformance.Web.Tests.Returns;
+using LeicsPerformance.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LeicsPerformance.Web.Tests.Data;
@@ -68,10 +70,59 @@ public sealed class DataVersionTests(TestDatabase database) : AppTest(database)
         await ExecuteAsync(connection, null, FF02To(505));
         (await Ff02Async()).Should().Be("£504", "the answer comes from the output cache");
 
-        // ...and the next write that does move it is.
+        // ...and the next write that does move it is, as soon as its notification arrives.
         await ExecuteAsync(connection, null, "set session_replication_role = origin");
         await ExecuteAsync(connection, null, FF02To(506));
-        (await Ff02Async()).Should().Be("£506");
+        (await Soon.AnswerAsync(Ff02Async, "£506")).Should().Be("£506");
+    }
+
+    [Fact]
+    public async Task While_listening_a_cached_answer_costs_no_database_read()
+    {
+        var version = Factory.Services.GetRequiredService<DataVersion>();
+        (await Ff02Async()).Should().Be("£504");
+        (await Soon.TrueAsync(() => version.Listening)).Should().BeTrue("the instance listens for data version changes once started");
+
+        var before = version.DatabaseReads;
+        for (var i = 0; i < 20; i++)
+        {
+            (await Ff02Async()).Should().Be("£504");
+        }
+
+        version.DatabaseReads.Should().Be(before, "the version is held in memory while notifications arrive");
+
+        // Another writer's commit arrives as a notification, and the cached answer gives way.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, FF02To(507));
+        (await Soon.AnswerAsync(Ff02Async, "£507")).Should().Be("£507");
+        version.DatabaseReads.Should().Be(before, "the new number came by notification, not by a read");
+    }
+
+    [Fact]
+    public async Task A_lost_listener_reads_per_request_meanwhile_and_listens_again()
+    {
+        var version = Factory.Services.GetRequiredService<DataVersion>();
+        (await Ff02Async()).Should().Be("£504");
+        (await Soon.TrueAsync(() => version.Listening)).Should().BeTrue();
+
+        // The listener's connection is cut (as by a database restart or a network fault).
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, $"""
+            select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and application_name = '{DataVersionListener.ApplicationName}'
+            """);
+        (await Soon.TrueAsync(() => !version.Listening)).Should().BeTrue("a lost connection stops the memory being trusted");
+
+        // Not listening: a write nobody is told about is still seen on the next request, read from the database.
+        await ExecuteAsync(connection, null, FF02To(508));
+        (await Ff02Async()).Should().Be("£508", "without the listener every request reads the version");
+
+        // It listens again by itself, and notifications work again.
+        (await Soon.TrueAsync(() => version.Listening)).Should().BeTrue("the listener reconnects");
+        await ExecuteAsync(connection, null, FF02To(509));
+        (await Soon.AnswerAsync(Ff02Async, "£509")).Should().Be("£509");
     }
 
     [Fact]
@@ -89,7 +140,7 @@ public sealed class DataVersionTests(TestDatabase database) : AppTest(database)
 
         await ExecuteAsync(connection, null, "set session_replication_role = origin");
         await ExecuteAsync(connection, null, FF02To(506));
-        (await Ff02Async(reader)).Should().Be("£506", "a committed change moves the version, so the dashboard is rated again");
+        (await Soon.AnswerAsync(() => Ff02Async(reader), "£506")).Should().Be("£506", "a committed change moves the version, so the dashboard is rated again");
         (await Ff02Async(Client)).Should().Be("£506", "anonymous readers see the same");
     }
 
