@@ -137,6 +137,27 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
 
     public override string ToString() => Label;
 
+    /// <summary>
+    /// For a period that may be left out (a query string's <c>period=</c>): blank is fine and gives null (the page's
+    /// default period); otherwise the text must be a period. False only for text that is no period.
+    /// </summary>
+    public static bool TryParseOptional(string? text, out ReportingPeriod? period)
+    {
+        period = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (TryParse(text, out var parsed))
+        {
+            period = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Parses a code (FY2017) or any of the wordings used in the council's papers.</summary>
     public static bool TryParse(string? text, out ReportingPeriod period)
     {

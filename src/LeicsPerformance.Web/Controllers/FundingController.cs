@@ -18,7 +18,7 @@ public sealed class FundingController(PerformanceDbContext db, PerformanceQuerie
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? compare, CancellationToken ct)
     {
-        if (!TryPeriod(period, out var resolved))
+        if (!ReportingPeriod.TryParseOptional(period, out var resolved))
         {
             return BadRequest();
         }
@@ -30,7 +30,7 @@ public sealed class FundingController(PerformanceDbContext db, PerformanceQuerie
     [HttpGet("csv")]
     public async Task<IActionResult> Csv([FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
-        if (!TryPeriod(period, out var resolved))
+        if (!ReportingPeriod.TryParseOptional(period, out var resolved))
         {
             return BadRequest();
         }
@@ -54,22 +54,5 @@ public sealed class FundingController(PerformanceDbContext db, PerformanceQuerie
                 CsvExport.Number(row.Difference),
                 CsvExport.Number(row.Additional),
                 row.Quartile?.ToString(CultureInfo.InvariantCulture)]));
-    }
-
-    private static bool TryPeriod(string? text, out ReportingPeriod? period)
-    {
-        period = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (ReportingPeriod.TryParse(text, out var parsed))
-        {
-            period = parsed;
-            return true;
-        }
-
-        return false;
     }
 }

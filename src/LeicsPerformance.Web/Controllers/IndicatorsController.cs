@@ -13,7 +13,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, [FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? history, CancellationToken ct)
     {
-        if (!TryPeriod(period, out var resolved))
+        if (!ReportingPeriod.TryParseOptional(period, out var resolved))
         {
             return BadRequest();
         }
@@ -62,7 +62,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
     [HttpGet("{code}/benchmark.csv")]
     public async Task<IActionResult> BenchmarkCsv(string code, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
-        if (!TryPeriod(period, out var resolved))
+        if (!ReportingPeriod.TryParseOptional(period, out var resolved))
         {
             return BadRequest();
         }
@@ -126,23 +126,6 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
                 r.LoadFileName,
                 r.LoadKind,
                 r.LoadReverted ? "yes" : "no"]));
-    }
-
-    private static bool TryPeriod(string? text, out ReportingPeriod? period)
-    {
-        period = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (ReportingPeriod.TryParse(text, out var parsed))
-        {
-            period = parsed;
-            return true;
-        }
-
-        return false;
     }
 
     private static bool IsAll(string? history) => string.Equals(history, "all", StringComparison.OrdinalIgnoreCase);

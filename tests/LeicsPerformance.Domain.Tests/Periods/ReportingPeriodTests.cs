@@ -73,6 +73,20 @@ public class ReportingPeriodTests
     }
 
     [Theory]
+    [InlineData(null, true, null)]
+    [InlineData("", true, null)]
+    [InlineData("  ", true, null)]
+    [InlineData("2021/22", true, "FY2021")]
+    [InlineData("Q1 2021/22", true, "FY2021Q1")]
+    [InlineData("banana", false, null)]
+    public void An_optional_period_may_be_blank_but_not_wrong(string? text, bool accepted, string? code)
+    {
+        ReportingPeriod.TryParseOptional(text, out var period).Should().Be(accepted);
+        period?.Code.Should().Be(code);
+        (period is null).Should().Be(code is null);
+    }
+
+    [Theory]
     [InlineData("2017/19")]
     [InlineData("banana")]
     public void Parse_error_names_the_text_and_gives_examples(string text)
