@@ -49,45 +49,8 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
         }
 
         var name = $"{page!.Dashboard.Slug}-{Wording.FileName(page.Dashboard.Period.Label)}{(page.Filters.Any ? "-filtered" : string.Empty)}.csv";
-        return CsvExport.File(name, CsvHeader, page.Rows.Select(CsvRow));
+        return CsvExport.File(name, RatedIndicatorCsv.Header, page.Rows.Select(RatedIndicatorCsv.Row));
     }
-
-    /// <summary>The CSV columns: the compendium's, numbers in invariant culture, then the text as shown and the reasons.</summary>
-    public static IReadOnlyList<string> CsvHeader { get; } =
-    [
-        "code", "section", "strategic_plan", "description", "quartile", "direction", "current", "current_display",
-        "target", "target_status", "previous", "previous_display", "polarity", "marker", "commentary",
-        "quartile_reason", "direction_reason",
-    ];
-
-    public static IReadOnlyList<string?> CsvRow(RatedIndicator row) =>
-    [
-        row.Code,
-        row.Section,
-        row.StrategicPlan ? "yes" : "no",
-        row.Title,
-        row.QuartileLabel,
-        row.Direction.Direction.Words(),
-        CsvExport.Number(row.Current?.Number),
-        row.Current?.Display ?? string.Empty,
-        Wording.Target(row.TargetText, row.Format),
-        TargetWords(row.Target.Status),
-        CsvExport.Number(row.Previous?.Number),
-        row.Previous?.Display ?? string.Empty,
-        Wording.Polarity(row.Polarity),
-        row.Marker.Marker.Words(),
-        row.Commentary,
-        row.QuartileReason,
-        row.Direction.Explanation,
-    ];
-
-    public static string TargetWords(TargetStatus status) => status switch
-    {
-        TargetStatus.Met => "met",
-        TargetStatus.NotMet => "not met",
-        TargetStatus.NotAssessable => "not assessed",
-        _ => string.Empty,
-    };
 
     private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(
         string slug, string? period, string? section, string? quartile, string? direction, string? strategic, string? group, CancellationToken ct)

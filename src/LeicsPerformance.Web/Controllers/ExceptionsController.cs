@@ -53,31 +53,11 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
         return CsvExport.File($"exceptions-{which.Slug()}-{Wording.FileName(resolved.Label)}.csv", CsvHeader, rows);
     }
 
-    public static IReadOnlyList<string> CsvHeader { get; } =
-    [
-        "theme", "dashboard", "code", "section", "description", "quartile", "direction", "current", "current_display",
-        "previous", "previous_display", "polarity", "marker", "commentary", "quartile_reason", "direction_reason",
-    ];
+    /// <summary>The theme and dashboard each exception is listed under, then the dashboards' own columns.</summary>
+    private static readonly IReadOnlyList<string> CsvHeader = ["theme", "dashboard", .. RatedIndicatorCsv.Header];
 
     private static IReadOnlyList<string?> CsvRow(ExceptionGroup group, RatedIndicator row) =>
-    [
-        group.ThemeTitle,
-        group.DashboardTitle,
-        row.Code,
-        row.Section,
-        row.Title,
-        row.QuartileLabel,
-        row.Direction.Direction.Words(),
-        CsvExport.Number(row.Current?.Number),
-        row.Current?.Display ?? string.Empty,
-        CsvExport.Number(row.Previous?.Number),
-        row.Previous?.Display ?? string.Empty,
-        Wording.Polarity(row.Polarity),
-        row.Marker.Marker.Words(),
-        row.Commentary,
-        row.QuartileReason,
-        row.Direction.Explanation,
-    ];
+        [group.ThemeTitle, group.DashboardTitle, .. RatedIndicatorCsv.Row(row)];
 
     private async Task<IReadOnlyDictionary<string, string>> ThemeTitlesAsync(CancellationToken ct) =>
         (await queries.ListDashboardsAsync(period: null, ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);

@@ -97,9 +97,17 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
         href.Should().Be($"/exceptions/csv?period=FY2017&list={list}");
 
         var (_, header, rows) = await client.GetCsvAsync(href);
-        header.Take(5).Should().Equal("theme", "dashboard", "code", "section", "description");
+        header.Take(5).Should().Equal("theme", "dashboard", "code", "section", "strategic_plan");
         rows.Select(r => r["code"]).Should().Equal(Codes(page, list));
         rows.Should().OnlyContain(r => r["theme"].Length > 0 && r["dashboard"].Length > 0);
+
+        // The dashboards' columns, the same as a dashboard's download (the exceptions copy had no target columns).
+        var (_, dashboardHeader, _) = await client.GetCsvAsync("/dashboards/fair-funding/csv?period=2017/18");
+        header.Skip(2).Should().Equal(dashboardHeader);
+        if (list == "target-not-met")
+        {
+            rows.Should().NotBeEmpty().And.OnlyContain(r => r["target_status"] == "not met");
+        }
     }
 
     [Theory]
