@@ -57,6 +57,7 @@ builder.Services.AddSingleton<DatasetMappings>();
 builder.Services.AddScoped<CatalogueUploads>();
 builder.Services.AddScoped<LoadReverter>();
 // Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).
+builder.Services.AddScoped<CommitteeScopes>();
 builder.Services.AddScoped<CommitteeQueries>();
 builder.Services.AddScoped<CommitteeImporter>();
 builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection("Pdf"))

@@ -93,7 +93,8 @@ public sealed record CommitteeReportSnapshot(
     string AnnualSummary,
     string QuartileSummary,
     IReadOnlyList<string> PromptIntroduction,
-    IReadOnlyList<string> Prompts)
+    IReadOnlyList<string> Prompts,
+    string ScopeNote = "")
 {
     public const int CurrentVersion = 1;
 

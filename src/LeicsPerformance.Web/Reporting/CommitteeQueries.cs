@@ -17,7 +17,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// the dashboards) or, for the comparison with the same quarter last year, from the same domain rule
 /// (<see cref="DirectionOfTravel.Compute"/>).
 /// </summary>
-public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries performance, TimeProvider clock)
+public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries performance, CommitteeScopes scopes, TimeProvider clock)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
 
@@ -51,7 +51,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
 
     public async Task<CommitteePage> PageAsync(CommitteeSummary committee, bool showDrafts, CancellationToken ct = default)
     {
-        var scope = await ScopeItemsAsync(committee.Id, ct);
+        var scope = await scopes.ItemsAsync(committee.Id, ct);
         var meetings = (await db.CommitteeMeetings.AsNoTracking().Where(m => m.CommitteeId == committee.Id).OrderBy(m => m.MeetingDate).ToListAsync(ct))
             .Select(Meeting).ToList();
         var quarters = await QuartersAsync(committee.Id, showDrafts, meetings, ct);
@@ -67,7 +67,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
         var codes = new HashSet<string>(published.Keys, StringComparer.Ordinal);
         if (showDrafts)
         {
-            var ids = await ScopeIndicatorIdsAsync(committeeId, ct);
+            var ids = await scopes.IndicatorIdsAsync(committeeId, ct);
             var homeId = await performance.HomeAreaIdAsync(ct);
             var withData = await db.Values.AsNoTracking()
                 .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Indicator.Frequency == "quarterly")
@@ -81,37 +81,6 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             .OrderDescending()
             .Select(p => new CommitteeQuarter(p, published.ContainsKey(p.Code), published.TryGetValue(p.Code, out var at) ? at : null))
             .ToList();
-    }
-
-    private async Task<IReadOnlyList<CommitteeScopeItem>> ScopeItemsAsync(int committeeId, CancellationToken ct)
-    {
-        var rows = await db.CommitteeScopes.AsNoTracking()
-            .Where(s => s.CommitteeId == committeeId)
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new
-            {
-                s.DashboardId,
-                DashboardSlug = s.Dashboard!.Slug,
-                DashboardTitle = s.Dashboard.Title,
-                Count = s.Dashboard.Indicators.Count,
-                IndicatorCode = s.Indicator!.Code,
-                IndicatorTitle = s.Indicator.Title,
-            })
-            .ToListAsync(ct);
-        return rows.Select(r => r.DashboardId is not null
-                ? new CommitteeScopeItem("dashboard", r.DashboardSlug, r.DashboardTitle, r.Count)
-                : new CommitteeScopeItem("indicator", r.IndicatorCode, r.IndicatorTitle, 1))
-            .ToList();
-    }
-
-    /// <summary>Every indicator the committee scrutinises: those on its dashboards and those named one by one.</summary>
-    private async Task<int[]> ScopeIndicatorIdsAsync(int committeeId, CancellationToken ct)
-    {
-        var scope = db.CommitteeScopes.Where(s => s.CommitteeId == committeeId);
-        return await db.Indicators.AsNoTracking()
-            .Where(i => scope.Any(s => s.IndicatorId == i.Id || s.DashboardId == i.DashboardId))
-            .Select(i => i.Id)
-            .ToArrayAsync(ct);
     }
 
     public async Task<CommitteeMeetingView?> MeetingForAsync(int committeeId, ReportingPeriod quarter, CancellationToken ct = default)
@@ -128,7 +97,8 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
     /// <summary>The report for a quarter from the figures held now: what a draft shows, and what publishing freezes.</summary>
     public async Task<CommitteeReportSnapshot> BuildAsync(CommitteeSummary committee, ReportingPeriod quarter, DateTimeOffset preparedAt, CancellationToken ct = default)
     {
-        var ids = await ScopeIndicatorIdsAsync(committee.Id, ct);
+        var scope = await scopes.InForceAsync(committee.Id, quarter, ct);
+        var ids = scope.Indicators;
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var codes = indicators.Keys.ToList();
         var quarterlyCodes = indicators.Values.Where(i => i.Frequency == "quarterly").Select(i => i.Code).ToList();
@@ -205,7 +175,8 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             DirectionCounts.Count(annualRows.Select(r => ParseDirection(r.VsPrevious.Code))).Sentence("annual indicators with a latest figure"),
             QuartileCounts.Count(rows.Where(r => r.Current is not null).Select(r => r.QuartileWorst)).Sentence(),
             prompts.Where(p => p.Kind == "introduction").Select(p => p.Text).ToList(),
-            prompts.Where(p => p.Kind == "prompt").Select(p => p.Text).ToList());
+            prompts.Where(p => p.Kind == "prompt").Select(p => p.Text).ToList(),
+            scope.Note);
     }
 
     private static CommitteeReportRow Row(

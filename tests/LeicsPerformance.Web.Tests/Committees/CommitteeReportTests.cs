@@ -56,18 +56,44 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task An_annual_figure_more_than_two_years_older_than_the_report_is_flagged_and_a_recent_one_is_not()
     {
+        // The 2021/22 compendium's figures run to 2021/22; one indicator gets a 2022/23 figure.
+        await LoadReturnAsync(connectionString, "indicator_code,period,value\nHD01,2022/23,500.0\n");
         using var analyst = await SignedInAsync(factory, "analyst@example.org");
-        var page = await PageAsync(analyst, Report);
+        var page = await PageAsync(analyst, Committee + "/2024-25-q1");
         var cells = page.QuerySelectorAll("#annual-caption ~ tbody tr[data-code] td:nth-of-type(1)")
             .Select(td => (Period: td.QuerySelector(".app-value-note")?.TextContent.Trim() ?? string.Empty, Flagged: td.QuerySelector(".app-old-figure") is not null))
             .ToList();
         cells.Should().NotBeEmpty();
 
-        // The report is for Q1 2021/22 (ending 30 June 2021): 2018/19 and before ended more than two years earlier.
-        var old = new[] { "2015/16", "2016/17", "2017/18", "2018/19" };
+        // The report is for Q1 2024/25 (ending 30 June 2024): 2021/22 and before ended more than two years earlier.
+        var old = new[] { "2017/18", "2018/19", "2019/20", "2020/21", "2021/22" };
         cells.Should().Contain(c => old.Contains(c.Period));
         cells.Should().OnlyContain(c => old.Contains(c.Period) == c.Flagged, "exactly the old figures are flagged");
+        cells.Should().Contain(("2022/23", false), "HD01's 2022/23 figure is recent");
         page.QuerySelector(".app-old-figure")!.TextContent.Should().Be("More than 2 years old");
+    }
+
+    [Fact]
+    public async Task A_report_shows_the_scope_in_the_edition_in_force_for_its_quarter_and_says_what_was_carried_over()
+    {
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+
+        // Q1 2021/22: the scope names 2017/18's dashboards and indicators; the report shows the 2021/22 ones continuing them.
+        var page = await PageAsync(analyst, Report);
+        var annual = Codes(page, "annual");
+        annual.Should().Contain(["HD01", "AC01"], "HD01 continues HC01 and AC01 continues HC10 in the 2021/22 compendium");
+        annual.Should().NotContain(["HC01", "HC10"], "a 2017/18 indicator is not shown beside the 2021/22 one continuing it");
+        annual.Should().NotContain("HC03", "an annual 2017/18 indicator that no 2021/22 indicator continues is left out");
+        Codes(page, "quarterly").Should().Contain("QAC01", "quarterly indicators are not placed per edition, so they stay");
+        Fold(page.QuerySelector("#scope-edition")!.TextContent).Should()
+            .StartWith("Figures are shown as the 2021/22 compendium prints them.")
+            .And.Contain("31 indicators of this committee's scope are shown as the 2021/22 indicator continuing them.")
+            .And.Contain("7 annual indicators of another edition with no 2021/22 counterpart are left out (HC03, HC04, HC06, HC07, HO07, HO08, SC09).");
+
+        // A quarter of 2018/19 is in the 2017/18 edition: the scope as named, and no note.
+        var earlier = await PageAsync(analyst, Committee + "/2018-19-q4");
+        Codes(earlier, "annual").Should().Contain(["HC01", "HC03"]).And.NotContain("HD01");
+        earlier.QuerySelector("#scope-edition").Should().BeNull();
     }
 
     [Theory]
@@ -109,8 +135,9 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
         full.Should().Contain("Compared with the previous quarter (Q4 2020/21): 556.5 → 571.0, lower is better: got worse.");
         full.Should().Contain("Compared with the same quarter last year (Q1 2020/21): 538.0 → 571.0, lower is better: got worse.");
 
-        // Annual indicators show their latest annual figure and its period.
-        Fold(Row(page, "annual", "HC01").TextContent).Should().Contain("547.9 2017/18");
+        // Annual indicators show their latest annual figure and its period: for Q1 2021/22, 2020/21's, as the 2021/22
+        // compendium's HD01 (continuing the scope's HC01) holds it.
+        Fold(Row(page, "annual", "HD01").TextContent).Should().Contain("308.8 2020/21");
 
         // The members' agreed prompts are beside the data, quoted.
         page.QuerySelector(".app-committee-prompts")!.TextContent.Should().Contain("What does success look like?");
@@ -198,7 +225,7 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
             QAC02,Q4 2020/21,80.0,,
             QAC04,Q1 2020/21,50000,,
             QAC01,Q3 2021/22,590.0,,
-            HC01,2017/18,560.0,,Restated after publication.
+            HD01,2020/21,320.0,,Restated after publication.
             HC01,2019/20,501.2,,
             HC02,2020/21,8.0,,
             QCF01,Q1 2021/22,90.0,,
@@ -218,7 +245,7 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
             .Should().StartWith("Revised since publication: was 571.0, now 600.0 (changed ");
         notes.Should().Contain(n => n.Contains("was 82.5%, now 80.0%", StringComparison.Ordinal));
         notes.Should().Contain(n => n.Contains("was 45,210, now 50,000", StringComparison.Ordinal));
-        notes.Should().Contain(n => n.Contains("was 547.9, now 560.0", StringComparison.Ordinal));
+        notes.Should().Contain(n => n.Contains("was 308.8, now 320.0", StringComparison.Ordinal));
         notes.Should().Contain(n => n.Contains("was 41.9%, now No data", StringComparison.Ordinal));
         notes.Should().OnlyContain(n => n.StartsWith("Revised since publication: was ", StringComparison.Ordinal) && n.Contains("(changed ", StringComparison.Ordinal));
         notes.Should().HaveCount(5, "only the five published figures that changed carry a note (QCF01 is not in this committee's report)");
