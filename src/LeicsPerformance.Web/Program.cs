@@ -59,6 +59,9 @@ builder.Services.AddScoped<LoadReverter>();
 // Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).
 builder.Services.AddScoped<CommitteeScopes>();
 builder.Services.AddScoped<CommitteeQueries>();
+builder.Services.AddScoped<CommitteeReportBuilder>();
+builder.Services.AddScoped<CommitteeReportPublishing>();
+builder.Services.AddScoped<CommitteeQuestions>();
 builder.Services.AddScoped<CommitteeImporter>();
 builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection("Pdf"))
     .Validate(o => o.BaseUrl.Length == 0 || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"), "Pdf:BaseUrl must be empty or an absolute http(s) address.")

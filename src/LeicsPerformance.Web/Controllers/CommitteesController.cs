@@ -14,7 +14,13 @@ namespace LeicsPerformance.Web.Controllers;
 /// where a figure has been revised since.
 /// </summary>
 [Route("committees")]
-public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfRenderer pdf, TimeProvider clock) : Controller
+public sealed class CommitteesController(
+    CommitteeQueries queries,
+    CommitteeReportBuilder reports,
+    CommitteeReportPublishing publishing,
+    CommitteeQuestions questions,
+    CommitteePdfRenderer pdf,
+    TimeProvider clock) : Controller
 {
     private bool IsAnalyst => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Administrator);
 
@@ -122,7 +128,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         }
 
         CommitteePeriods.TryParse(period, out var quarter);
-        await queries.PublishAsync(page.Committee, quarter, UserName, ct);
+        await publishing.PublishAsync(page.Committee, quarter, UserName, ct);
         TempData["committee-notice"] = $"Published. This is now the version of record of the {page.Report.Title}.";
         return RedirectToReport(slug, page.PeriodSlug);
     }
@@ -188,7 +194,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             }
             else
             {
-                indicatorId = await queries.IndicatorIdAsync(code, ct);
+                indicatorId = await questions.IndicatorIdAsync(code, ct);
             }
         }
 
@@ -199,7 +205,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         }
 
         CommitteePeriods.TryParse(period, out var quarter);
-        await queries.AddQuestionAsync(page!.Committee.Id, quarter, indicatorId, question, response, askedBy, dueOn, UserName, ct);
+        await questions.AddQuestionAsync(page!.Committee.Id, quarter, indicatorId, question, response, askedBy, dueOn, UserName, ct);
         TempData["committee-notice"] = "The question has been recorded.";
         return Redirect(ReportUrl(slug, page.PeriodSlug) + "#questions");
     }
@@ -214,8 +220,8 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             return error;
         }
 
-        var questions = page!.Questions;
-        var question = questions.RaisedHere.Concat(questions.CarriedForward).FirstOrDefault(q => q.Id == id && q.IsOpen);
+        var raised = page!.Questions;
+        var question = raised.RaisedHere.Concat(raised.CarriedForward).FirstOrDefault(q => q.Id == id && q.IsOpen);
         if (question is null)
         {
             return NotFound();
@@ -256,7 +262,7 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
         }
 
         CommitteePeriods.TryParse(period, out var quarter);
-        if (!await queries.CloseQuestionAsync(page.Committee.Id, id, quarter, closedOn, note, UserName, ct))
+        if (!await questions.CloseQuestionAsync(page.Committee.Id, id, quarter, closedOn, note, UserName, ct))
         {
             return NotFound();
         }
@@ -283,17 +289,17 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             return (RedirectPermanent(ReportUrl(slug, canonical) + suffix), null);
         }
 
-        var published = await queries.PublishedAsync(committee.Id, quarter, ct);
+        var published = await publishing.PublishedAsync(committee.Id, quarter, ct);
         CommitteeReportSnapshot report;
         IReadOnlyDictionary<string, CellRevision> revisions = new Dictionary<string, CellRevision>();
         if (published is not null)
         {
-            report = CommitteeQueries.ReadSnapshot(published);
-            revisions = await queries.RevisionsAsync(report, published.PublishedAt, ct);
+            report = CommitteeReportPublishing.ReadSnapshot(published);
+            revisions = await publishing.RevisionsAsync(report, published.PublishedAt, ct);
         }
         else if (IsAnalyst)
         {
-            report = await queries.BuildAsync(committee, quarter, clock.GetUtcNow(), ct);
+            report = await reports.BuildAsync(committee, quarter, clock.GetUtcNow(), ct);
         }
         else
         {
@@ -308,9 +314,9 @@ public sealed class CommitteesController(CommitteeQueries queries, CommitteePdfR
             published?.PublishedAt,
             published?.PublishedBy,
             revisions,
-            await queries.QuestionsAsync(committee.Id, quarter, ct),
+            await questions.QuestionsAsync(committee.Id, quarter, ct),
             await queries.MeetingForAsync(committee.Id, quarter, ct),
-            CommitteeQueries.IndicatorChoices(report),
+            CommitteeQuestions.IndicatorChoices(report),
             IsAnalyst && published is null,
             IsAnalyst));
     }

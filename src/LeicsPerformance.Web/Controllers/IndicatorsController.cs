@@ -7,7 +7,7 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>One indicator: what it measures, this period's ratings and why, its trend, benchmark and value history; each table as CSV.</summary>
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQueries performance, CommitteeQueries committees) : Controller
+public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQueries performance, CommitteeQuestions questions) : Controller
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{code}")]
@@ -28,7 +28,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
 
         ViewData["Illustrative"] = await performance.HasIllustrativeValuesAsync(view.Details.Code, ct);
         ViewData["OnsAttribution"] = await performance.HasOnsValuesAsync(view.Details.Code, ct);
-        ViewData["MemberQuestions"] = await committees.QuestionsAboutAsync(view.Details.Code, ct);
+        ViewData["MemberQuestions"] = await questions.QuestionsAboutAsync(view.Details.Code, ct);
         return View(view);
     }
 

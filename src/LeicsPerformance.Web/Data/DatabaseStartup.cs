@@ -98,15 +98,16 @@ public static class DatabaseStartup
         }
 
         var committees = services.GetRequiredService<CommitteeQueries>();
+        var publishing = services.GetRequiredService<CommitteeReportPublishing>();
         foreach (var item in await committees.ListAsync(DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)))
         {
             var committee = item.Committee;
-            if (await committees.PublishedAsync(committee.Id, quarter) is not null)
+            if (await publishing.PublishedAsync(committee.Id, quarter) is not null)
             {
                 continue;
             }
 
-            if (await committees.PublishAsync(committee, quarter, "sample data (illustrative)") is not null)
+            if (await publishing.PublishAsync(committee, quarter, "sample data (illustrative)") is not null)
             {
                 logger.LogInformation("Published the sample {Quarter} report for {Committee}", quarter.Label, committee.Slug);
             }
