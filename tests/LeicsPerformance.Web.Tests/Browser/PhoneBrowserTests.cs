@@ -105,6 +105,20 @@ public sealed class PhoneBrowserTests(TestDatabase database, BrowserFixture brow
             .Should().BeLessThan(PhoneWidth, "the last column can be scrolled into view");
     }
 
+    [Fact]
+    public async Task The_header_search_box_is_wide_enough_to_type_in_on_a_phone()
+    {
+        var page = await NewPhonePageAsync();
+        await page.GotoAsync("/");
+
+        // It had shrunk to a sliver beside a full-width GOV.UK button.
+        var box = (await page.Locator("#header-search").BoundingBoxAsync())!;
+        var button = (await page.Locator(".app-header-search__button").BoundingBoxAsync())!;
+        box.Width.Should().BeGreaterThan(PhoneWidth * 0.5f, "most of the row is the box");
+        button.Width.Should().BeLessThan(PhoneWidth * 0.4f, "the button is as wide as its word");
+        button.Y.Should().BeApproximately(box.Y, 10, "the button sits beside the box");
+    }
+
     private async Task<IPage> NewPhonePageAsync()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
