@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>
-/// Administrators' indicator catalogue: download it as indicators.csv, upload a changed file, preview the new,
-/// changed and unchanged indicators (and errors by row and column), confirm, and it is written in one transaction.
+/// Administrators' catalogue: the indicators (indicators.csv), the dashboards with their editions (dashboards.csv) and
+/// the indicator lineage (indicator-lineage.csv). Download one, edit it, upload it, preview the new, changed, unchanged
+/// (and, for the lineage, removed) rows and errors by row and column, confirm, and it is written in one transaction.
 /// </summary>
 [Route("catalogue")]
 [Authorize(Roles = Roles.Administrator)]
@@ -19,10 +20,14 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var recent = await db.DataLoads.AsNoTracking().Where(l => l.Kind == CatalogueUploads.LoadKind)
+        var kinds = CatalogueKinds;
+        var recent = await db.DataLoads.AsNoTracking().Where(l => kinds.Contains(l.Kind))
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
         return View(new CatalogueStartPage(
             await db.Indicators.CountAsync(ct),
+            await db.Dashboards.CountAsync(ct),
+            await db.Dashboards.Select(d => d.EditionFirstPeriod).Distinct().CountAsync(ct),
+            await db.Lineage.CountAsync(ct),
             recent,
             await Pending.ListAsync(PendingUpload.CatalogueKind, UserName, ct),
             uploads.Limits));
@@ -30,8 +35,19 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
 
     /// <summary>The catalogue as it is now, in the indicators.csv format: edit it and upload it back.</summary>
     [HttpGet("template")]
-    public async Task<IActionResult> Template(CancellationToken ct) =>
-        CsvExport.File("indicators.csv", CatalogueImporter.IndicatorColumns, (await uploads.CurrentAsync(ct)).Select(r => r.Cells));
+    public Task<IActionResult> Template(CancellationToken ct) => Download(CatalogueFile.Indicators.Name, ct);
+
+    /// <summary>indicators.csv, dashboards.csv or indicator-lineage.csv as held now, in exactly its upload format.</summary>
+    [HttpGet("download/{name}")]
+    public async Task<IActionResult> Download(string name, CancellationToken ct)
+    {
+        if (CatalogueFile.ByName(name) is not { } file)
+        {
+            return NotFound();
+        }
+
+        return CsvExport.File(file.Name, file.Columns, (await uploads.CurrentAsync(file, ct)).Select(r => r.Cells));
+    }
 
     [HttpGet("{id:guid}")]
     [UploadWork]
@@ -71,7 +87,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
                 return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
             case CatalogueConfirmOutcome.Moved moved:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Conflict", new CatalogueConflictPage(upload.Id, upload.FileName, moved.Indicators));
+                return View("Conflict", new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
             case CatalogueConfirmOutcome.Busy:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
@@ -92,24 +108,37 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [HttpGet("loads/{loadId:int}")]
     public async Task<IActionResult> Result(int loadId, CancellationToken ct)
     {
-        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && l.Kind == CatalogueUploads.LoadKind, ct);
-        return load is null ? NotFound() : View(load);
+        var kinds = CatalogueKinds;
+        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && kinds.Contains(l.Kind), ct);
+        return load is null ? NotFound() : View(new CatalogueResultPage(load, CatalogueFile.ByLoadKind(load.Kind)!));
     }
+
+    private static List<string> CatalogueKinds => CatalogueFile.All.Select(f => f.LoadKind).ToList();
 }
 
 public sealed record CatalogueStartPage(
     int IndicatorCount,
+    int DashboardCount,
+    int EditionCount,
+    int LineageCount,
     IReadOnlyList<DataLoad> RecentLoads,
     IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)> Waiting,
     UploadOptions Limits);
 
-public sealed record CataloguePreviewPage(Guid Id, string FileName, DateTimeOffset UploadedAt, CataloguePlan Plan, IReadOnlyList<MovedIndicator> MovedSinceUpload)
+public sealed record CataloguePreviewPage(Guid Id, string FileName, DateTimeOffset UploadedAt, CataloguePlan Plan, IReadOnlyList<MovedRow> MovedSinceUpload)
 {
     public bool CanConfirm => Plan.CanCommit && MovedSinceUpload.Count == 0;
 
     public IReadOnlyList<ImportProblem> Errors { get; } = Plan.Errors.ToList();
 
     public IReadOnlyList<ImportProblem> Warnings { get; } = Plan.Warnings.ToList();
+
+    /// <summary>The file's nouns; before its heading is recognised, "row" and "rows".</summary>
+    public string Singular => Plan.File?.Singular ?? "row";
+
+    public string Plural => Plan.File?.Plural ?? "rows";
 }
 
-public sealed record CatalogueConflictPage(Guid Id, string FileName, IReadOnlyList<MovedIndicator> Indicators);
+public sealed record CatalogueResultPage(DataLoad Load, CatalogueFile File);
+
+public sealed record CatalogueConflictPage(Guid Id, string FileName, CatalogueFile File, IReadOnlyList<MovedRow> Rows);

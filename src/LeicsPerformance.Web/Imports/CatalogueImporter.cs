@@ -157,10 +157,17 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Themes (themes.csv) then dashboards (dashboards.csv), as the seeder loads them.</summary>
     public async Task ImportThemesAndDashboardsAsync(CsvTable themes, CsvTable dashboards, CancellationToken ct)
     {
-        problems.AddRange(themes.Problems);
+        await ImportThemesAsync(themes, ct);
         problems.AddRange(dashboards.Problems);
+        await ApplyDashboardsAsync(await ReadDashboardRowsAsync(dashboards, problems, ct), ct);
+    }
+
+    public async Task ImportThemesAsync(CsvTable themes, CancellationToken ct)
+    {
+        problems.AddRange(themes.Problems);
         var themeBySlug = await db.Themes.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
         foreach (var row in themes.Rows)
         {
@@ -180,43 +187,145 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
             theme.SortOrder = order;
         }
 
-        var dashboardBySlug = await db.Dashboards.ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
-        foreach (var row in dashboards.Rows)
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static readonly string[] DashboardColumns = ["slug", "theme", "title", "sort_order", "comparator_note", "edition"];
+
+    public static readonly string[] RequiredDashboardColumns = ["slug", "theme", "title", "sort_order"];
+
+    /// <summary>The edition of a dashboard whose <c>edition</c> cell is blank: the first compendium the app held.</summary>
+    public const string FirstEdition = "FY2017";
+
+    /// <summary>
+    /// Checks dashboards.csv against the themes held and says per dashboard what loading it would change, and what
+    /// each edition would then hold, writing nothing. <see cref="ApplyDashboardsAsync"/> writes the rows of a plan without errors.
+    /// </summary>
+    public async Task<CataloguePlan> PlanDashboardsAsync(CsvTable table, string sha256, CancellationToken ct)
+    {
+        var found = new List<ImportProblem>(table.Problems);
+        var rows = await ReadDashboardRowsAsync(table, found, ct);
+        var current = await CurrentDashboardRowsAsync(ct);
+        var plan = CataloguePlan.Compare(CatalogueFile.Dashboards, table, sha256, rows, current.ToDictionary(kv => kv.Key, kv => (ICatalogueRow)kv.Value, StringComparer.Ordinal), found);
+        return plan with { Editions = EditionEffects(current.Values.ToList(), rows) };
+    }
+
+    /// <summary>Per edition, oldest first: its dashboards now and once the file's rows are loaded (dashboards not in the file stay where they are).</summary>
+    public static IReadOnlyList<EditionEffect> EditionEffects(IReadOnlyList<DashboardRow> held, IReadOnlyList<DashboardRow> file)
+    {
+        var after = held.ToDictionary(d => d.Slug, StringComparer.Ordinal);
+        foreach (var row in file)
         {
-            if (!Required(dashboards, row, "slug", row["slug"]) || !Required(dashboards, row, "title", row["title"]) || !TryOrder(dashboards, row, out var order))
-            {
-                continue;
-            }
+            after[row.Slug] = row;
+        }
 
-            if (!themeBySlug.TryGetValue(row["theme"], out var theme))
-            {
-                Problem(dashboards, row, "theme", $"'{row["theme"]}' is not a theme slug in themes.csv.");
-                continue;
-            }
+        var before = held.ToDictionary(d => d.Slug, StringComparer.Ordinal);
+        return held.Concat(file).Select(d => d.Edition).Distinct(StringComparer.Ordinal)
+            .OrderBy(e => LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(e).Start)
+            .Select(edition => new EditionEffect(
+                LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(edition).Label,
+                held.Count(d => d.Edition == edition),
+                after.Values.Count(d => d.Edition == edition),
+                after.Values.Where(d => d.Edition == edition && (!before.TryGetValue(d.Slug, out var was) || was.Edition != edition)).Select(d => d.Title).ToList(),
+                before.Values.Where(d => d.Edition == edition && after[d.Slug].Edition != edition).Select(d => d.Title).ToList()))
+            .ToList();
+    }
 
-            if (!dashboardBySlug.TryGetValue(row["slug"], out var dashboard))
-            {
-                dashboard = new Dashboard { Slug = row["slug"], Title = row["title"] };
-                db.Dashboards.Add(dashboard);
-                dashboardBySlug[dashboard.Slug] = dashboard;
-            }
+    /// <summary>Every dashboard held now, as the row that would describe it in dashboards.csv, by slug: edition by edition, in screen order.</summary>
+    public async Task<Dictionary<string, DashboardRow>> CurrentDashboardRowsAsync(CancellationToken ct)
+    {
+        var dashboards = (await db.Dashboards.AsNoTracking()
+            .Select(d => new { d.Slug, Theme = d.Theme.Slug, d.Title, d.SortOrder, d.ComparatorNote, d.EditionFirstPeriod })
+            .ToListAsync(ct))
+            .OrderBy(d => LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(d.EditionFirstPeriod).Start).ThenBy(d => d.SortOrder).ThenBy(d => d.Slug, StringComparer.Ordinal);
+        return dashboards.ToDictionary(
+            d => d.Slug,
+            d => new DashboardRow(0, d.Slug, d.Theme, d.Title, d.SortOrder, d.ComparatorNote, d.EditionFirstPeriod),
+            StringComparer.Ordinal);
+    }
 
-            dashboard.Title = row["title"];
-            dashboard.Theme = theme;
-            dashboard.SortOrder = order;
-            dashboard.ComparatorNote = row["comparator_note"];
-            if (row["edition"].Length == 0)
+    /// <summary>Reads and checks every row of dashboards.csv, adding a problem for each thing wrong; returns the rows with none.</summary>
+    public async Task<List<DashboardRow>> ReadDashboardRowsAsync(CsvTable table, List<ImportProblem> found, CancellationToken ct)
+    {
+        var themes = (await db.Themes.Select(t => t.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new List<DashboardRow>();
+        foreach (var row in table.Rows)
+        {
+            var before = found.Count;
+            void Problem(string column, string message) => found.Add(new(table.FileName, row.RowNumber, column, row[column], message));
+
+            var slug = row["slug"];
+            if (slug.Length == 0)
             {
-                dashboard.EditionFirstPeriod = "FY2017";
+                Problem("slug", "The slug is blank: every row needs one.");
             }
-            else if (LeicsPerformance.Domain.Periods.ReportingPeriod.TryParse(row["edition"], out var edition))
+            else if (seen.TryGetValue(slug, out var firstRow))
             {
-                dashboard.EditionFirstPeriod = edition.Code;
+                Problem("slug", string.Create(CultureInfo.InvariantCulture, $"A second row for {slug}: row {firstRow} already describes it. Keep one row per dashboard."));
             }
             else
             {
-                Problem(dashboards, row, "edition", $"'{row["edition"]}' is not a period: give the first period the edition reports, such as 2021/22.");
+                seen[slug] = row.RowNumber;
             }
+
+            if (!themes.Contains(row["theme"]))
+            {
+                Problem("theme", $"'{row["theme"]}' is not a theme slug in themes.csv.");
+            }
+
+            var title = Text(row["title"]);
+            if (title.Length == 0)
+            {
+                Problem("title", "The title is blank: every row needs one.");
+            }
+
+            if (!int.TryParse(row["sort_order"], NumberStyles.None, CultureInfo.InvariantCulture, out var order))
+            {
+                Problem("sort_order", $"'{row["sort_order"]}' is not a whole number giving the order on screen.");
+            }
+
+            var edition = FirstEdition;
+            if (row["edition"].Length > 0)
+            {
+                if (LeicsPerformance.Domain.Periods.ReportingPeriod.TryParse(row["edition"], out var period))
+                {
+                    edition = period.Code;
+                }
+                else
+                {
+                    Problem("edition", $"'{row["edition"]}' is not a period: give the first period the edition reports, such as 2021/22.");
+                }
+            }
+
+            if (found.Count == before)
+            {
+                rows.Add(new DashboardRow(row.RowNumber, slug, row["theme"], title, order, Text(row["comparator_note"]), edition));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Creates or updates the dashboards (matched on slug). The caller owns the transaction.</summary>
+    public async Task ApplyDashboardsAsync(IReadOnlyList<DashboardRow> rows, CancellationToken ct)
+    {
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
+        var dashboards = await db.Dashboards.ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
+        foreach (var row in rows)
+        {
+            if (!dashboards.TryGetValue(row.Slug, out var dashboard))
+            {
+                dashboard = new Dashboard { Slug = row.Slug, Title = row.Title };
+                db.Dashboards.Add(dashboard);
+                dashboards[row.Slug] = dashboard;
+            }
+
+            dashboard.Title = row.Title;
+            dashboard.Theme = themes[row.Theme];
+            dashboard.SortOrder = row.SortOrder;
+            dashboard.ComparatorNote = row.ComparatorNote;
+            dashboard.EditionFirstPeriod = row.Edition;
         }
 
         await db.SaveChangesAsync(ct);
@@ -250,37 +359,22 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
         var valueCounts = await db.Values.GroupBy(v => v.Indicator.Code).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, StringComparer.Ordinal, ct);
 
-        var changes = new List<IndicatorChange>();
-        foreach (var row in rows)
+        var plan = CataloguePlan.Compare(CatalogueFile.Indicators, table, sha256, rows, current.ToDictionary(kv => kv.Key, kv => (ICatalogueRow)kv.Value, StringComparer.Ordinal), found);
+        var warnings = new List<ImportProblem>();
+        foreach (var change in plan.Changes.Where(c => c.Kind == ChangeKind.Changed))
         {
-            if (!current.TryGetValue(row.Code, out var now))
+            if (valueCounts.TryGetValue(change.Row.Key, out var held) && held > 0)
             {
-                changes.Add(new IndicatorChange(row, ChangeKind.New, []));
-                continue;
-            }
-
-            var fields = IndicatorRow.Differences(now, row);
-            changes.Add(new IndicatorChange(row, fields.Count == 0 ? ChangeKind.Unchanged : ChangeKind.Changed, fields));
-            if (valueCounts.TryGetValue(row.Code, out var held) && held > 0)
-            {
-                foreach (var field in fields.Where(f => f.Field is "unit" or "scale" or "frequency"))
+                foreach (var field in change.Fields.Where(f => f.Field is "unit" or "scale" or "frequency"))
                 {
-                    found.Add(new(table.FileName, row.Row, field.Field, field.New,
-                        string.Create(CultureInfo.InvariantCulture, $"{row.Code} has {held:N0} value(s) stored: changing its {field.Field} from {field.Old} to {field.New} changes how they are read, checked and shown. It will load if that is intended."),
+                    warnings.Add(new(table.FileName, change.Row.Row, field.Field, field.New,
+                        string.Create(CultureInfo.InvariantCulture, $"{change.Row.Key} has {held:N0} value(s) stored: changing its {field.Field} from {field.Old} to {field.New} changes how they are read, checked and shown. It will load if that is intended."),
                         IsWarning: true));
                 }
             }
         }
 
-        return new CataloguePlan
-        {
-            FileName = table.FileName,
-            Sha256 = sha256,
-            RowsRead = table.Rows.Count,
-            Changes = changes,
-            Problems = found.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList(),
-            Current = current,
-        };
+        return plan.With(warnings);
     }
 
     /// <summary>Every indicator held now, as the row that would describe it in indicators.csv, by code.</summary>
@@ -477,7 +571,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
     /// A text cell as typed, except that an apostrophe our own CSV downloads put before = + - @ (so spreadsheets do
     /// not run it as a formula) is taken off again: a downloaded catalogue uploads back unchanged.
     /// </summary>
-    private static string Text(string cell) =>
+    public static string Text(string cell) =>
         cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
 
     private async Task<DashboardSection?> SectionAsync(Dashboard dashboard, string title, CancellationToken ct)

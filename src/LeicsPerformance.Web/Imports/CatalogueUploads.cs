@@ -10,19 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace LeicsPerformance.Web.Imports;
 
-/// <summary>What the catalogue preview showed for one indicator of the file: its cells then, or null if it was new.</summary>
-public sealed record ExpectedIndicator(
-    [property: JsonPropertyName("c")] string Code,
+/// <summary>What the catalogue preview showed for one row of the file (or one it removes): its cells then, or null if it was new.</summary>
+public sealed record ExpectedRow(
+    [property: JsonPropertyName("c")] string Key,
     [property: JsonPropertyName("r")] IReadOnlyList<string>? Cells);
 
-/// <summary>An indicator's column that changed since the catalogue preview.</summary>
-public sealed record MovedIndicator(string Code, string Title, string Field, string WasWhenChecked, string Now);
+/// <summary>A column of an indicator, dashboard or lineage link that changed since the catalogue preview.</summary>
+public sealed record MovedRow(string Key, string Label, string Field, string WasWhenChecked, string Now);
 
 public abstract record CatalogueConfirmOutcome
 {
     public sealed record Committed(DataLoad Load) : CatalogueConfirmOutcome;
 
-    public sealed record Moved(CataloguePlan Plan, IReadOnlyList<MovedIndicator> Indicators) : CatalogueConfirmOutcome;
+    public sealed record Moved(CataloguePlan Plan, IReadOnlyList<MovedRow> Rows) : CatalogueConfirmOutcome;
 
     /// <summary>Checked again, the file has errors or nothing to change; nothing written.</summary>
     public sealed record NothingToCommit(CataloguePlan Plan) : CatalogueConfirmOutcome;
@@ -31,14 +31,16 @@ public abstract record CatalogueConfirmOutcome
 }
 
 /// <summary>
-/// An administrator's upload of indicators.csv: checked and previewed like a return (new, changed and unchanged
-/// indicators, errors by row and column), kept with what the preview showed, then on confirm checked again and
-/// written in one transaction as a load of kind <c>catalogue</c>. Indicators not in the file are left alone.
+/// An administrator's upload of a catalogue file (<see cref="CatalogueFile"/>: indicators.csv, dashboards.csv or
+/// indicator-lineage.csv, recognised from its heading row): checked and previewed like a return (new, changed,
+/// unchanged and, for the lineage, removed rows; errors by row and column), kept with what the preview showed, then on
+/// confirm checked again and written in one transaction as a load of the file's kind (<c>catalogue</c> for indicators).
+/// Indicators and dashboards not in their file are left alone; the lineage file is the whole list.
 /// </summary>
 public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, IOptions<UploadOptions> options, TimeProvider clock)
 {
+    /// <summary>The kind of a load of indicators.csv (dashboards and lineage have their own: <see cref="CatalogueFile.LoadKind"/>).</summary>
     public const string LoadKind = "catalogue";
-
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -58,16 +60,30 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         }
 
         using var stream = new MemoryStream(content, writable: false);
-        var table = CsvTable.Read(fileName, stream, CatalogueImporter.RequiredIndicatorColumns, options.Value.MaxRows);
-        var plan = await new CatalogueImporter(db).PlanIndicatorsAsync(table, sha, ct);
-        if (plan.RowsRead == 0 && !plan.HasErrors)
+        var read = CsvTable.Read(fileName, stream, [], options.Value.MaxRows);
+        if (read.Columns.Count == 0)
         {
-            return new CataloguePlan
+            // Empty, or not readable as CSV at all: the reader has said why.
+            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = read.Problems };
+        }
+
+        if (CatalogueFile.Recognise(read) is not { } file)
+        {
+            var separated = read.Columns.Count == 1 && read.Columns.Keys.Single().IndexOfAny([';', '\t']) >= 0
+                ? " The headings look separated by semicolons or tabs: save the file as 'CSV (comma delimited)'."
+                : string.Empty;
+            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = [new(fileName, 1, string.Empty, string.Empty, CatalogueFile.NoneMatches + separated)] };
+        }
+
+        var table = read.Require(file.Required);
+        var plan = file == CatalogueFile.Dashboards ? await new CatalogueImporter(db).PlanDashboardsAsync(table, sha, ct)
+            : file == CatalogueFile.Lineage ? await new LineageImporter(db).PlanAsync(table, sha, ct)
+            : await new CatalogueImporter(db).PlanIndicatorsAsync(table, sha, ct);
+        if (plan.RowsRead == 0 && !plan.HasErrors && !file.IsWholeList)
+        {
+            return plan with
             {
-                FileName = fileName,
-                Sha256 = sha,
-                Changes = [],
-                Problems = [new(fileName, 0, string.Empty, string.Empty, "The file has a heading row but no indicators under it: add one row per indicator.")],
+                Problems = [new(fileName, 0, string.Empty, string.Empty, $"The file has a heading row but no {file.Plural} under it: add one row per {file.Singular}.")],
             };
         }
 
@@ -81,30 +97,41 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         return (stored, plan);
     }
 
+    /// <summary>What the preview showed of every row the file touches or removes: its cells as held then, or null if new.</summary>
     public static string ExpectedJson(CataloguePlan plan) =>
         JsonSerializer.Serialize(
             plan.CanCommit
-                ? plan.Changes.Select(c => new ExpectedIndicator(c.Row.Code, plan.Current.TryGetValue(c.Row.Code, out var now) ? now.Cells : null)).ToList()
+                ? plan.Changes.Select(c => c.Row.Key).Concat(plan.Removed.Select(r => r.Key))
+                    .Select(key => new ExpectedRow(key, plan.Current.TryGetValue(key, out var now) ? now.Cells : null)).ToList()
                 : [],
             Json);
 
-    /// <summary>Every column of an indicator in the file that is no longer what the preview showed.</summary>
-    public static IReadOnlyList<MovedIndicator> Moved(string expectedJson, CataloguePlan plan)
+    /// <summary>Every column of a row the file touches or removes that is no longer what the preview showed.</summary>
+    public static IReadOnlyList<MovedRow> Moved(string expectedJson, CataloguePlan plan)
     {
-        var expected = (JsonSerializer.Deserialize<List<ExpectedIndicator>>(expectedJson, Json) ?? []).ToDictionary(e => e.Code, StringComparer.Ordinal);
-        if (expected.Count == 0)
+        var expected = (JsonSerializer.Deserialize<List<ExpectedRow>>(expectedJson, Json) ?? []).ToDictionary(e => e.Key, StringComparer.Ordinal);
+        if (expected.Count == 0 || plan.File is not { } file)
         {
             return [];
         }
 
-        var moved = new List<MovedIndicator>();
-        foreach (var change in plan.Changes)
+        var held = $"in the {file.Plural}";
+        var notHeld = $"not in the {file.Plural}";
+        // Every row the file touches or removes now, and every row the preview showed (a removed row may have gone since).
+        var touched = new Dictionary<string, ICatalogueRow>(StringComparer.Ordinal);
+        foreach (var row in plan.Changes.Select(c => c.Row).Concat(plan.Removed))
         {
-            var code = change.Row.Code;
-            plan.Current.TryGetValue(code, out var now);
-            if (!expected.TryGetValue(code, out var then))
+            touched.TryAdd(row.Key, row);
+        }
+
+        var moved = new List<MovedRow>();
+        foreach (var key in touched.Keys.Concat(expected.Keys.Where(k => !touched.ContainsKey(k))))
+        {
+            plan.Current.TryGetValue(key, out var now);
+            var label = now?.Label ?? (touched.TryGetValue(key, out var row) ? row.Label : string.Empty);
+            if (!expected.TryGetValue(key, out var then))
             {
-                moved.Add(new(code, change.Row.Title, "(all)", "not in the file's preview", now is null ? "not in the catalogue" : "in the catalogue"));
+                moved.Add(new(key, label, "(all)", "not in the file's preview", now is null ? notHeld : held));
                 continue;
             }
 
@@ -115,17 +142,13 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
 
             if (then.Cells is null || now is null)
             {
-                moved.Add(new(code, change.Row.Title, "(all)", then.Cells is null ? "not in the catalogue" : "in the catalogue", now is null ? "not in the catalogue" : "added by someone else"));
+                moved.Add(new(key, label, "(all)", then.Cells is null ? notHeld : held, now is null ? "removed by someone else" : "added by someone else"));
                 continue;
             }
 
-            var nowCells = now.Cells;
-            for (var i = 0; i < nowCells.Count && i < then.Cells.Count; i++)
+            foreach (var field in FieldChange.Between(file.Columns, then.Cells, now.Cells))
             {
-                if (!string.Equals(then.Cells[i], nowCells[i], StringComparison.Ordinal))
-                {
-                    moved.Add(new(code, now.Title, CatalogueImporter.IndicatorColumns[i], then.Cells[i], nowCells[i]));
-                }
+                moved.Add(new(key, label, field.Field, field.Old, field.New));
             }
         }
 
@@ -190,21 +213,23 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
                     return new CatalogueConfirmOutcome.Moved(plan, moved);
                 }
 
+                var file = plan.File!;
                 var load = new DataLoad
                 {
-                    Kind = LoadKind,
+                    Kind = file.LoadKind,
                     FileName = upload.FileName,
                     Sha256 = plan.Sha256,
                     LoadedBy = userName,
                     LoadedAt = clock.GetUtcNow(),
                     RowsRead = plan.RowsRead,
                     RowsAdded = plan.NewCount,
-                    RowsChanged = plan.ChangedCount,
+                    // A removed lineage link is counted as changed: data_load has no column for removals.
+                    RowsChanged = plan.ChangedCount + plan.RemovedCount,
                     RowsUnchanged = plan.UnchangedCount,
                 };
                 db.DataLoads.Add(load);
                 await db.SaveChangesAsync(ct);
-                await new CatalogueImporter(db).ApplyIndicatorsAsync(plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged).Select(c => c.Row).ToList(), ct);
+                await WriteAsync(plan, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return new CatalogueConfirmOutcome.Committed(load);
@@ -223,7 +248,26 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         }
     }
 
-    /// <summary>The catalogue as indicators.csv: every indicator, in dashboard order.</summary>
-    public async Task<IReadOnlyList<IndicatorRow>> CurrentAsync(CancellationToken ct) =>
-        (await new CatalogueImporter(db).CurrentIndicatorRowsAsync(ct)).Values.ToList();
+    /// <summary>Writes a checked plan without errors: the new and changed indicators or dashboards, or the whole lineage list.</summary>
+    private async Task WriteAsync(CataloguePlan plan, CancellationToken ct)
+    {
+        if (plan.File == CatalogueFile.Dashboards)
+        {
+            await new CatalogueImporter(db).ApplyDashboardsAsync(plan.ToWrite<DashboardRow>(), ct);
+        }
+        else if (plan.File == CatalogueFile.Lineage)
+        {
+            await new LineageImporter(db).WriteAsync(plan.AllRows<LineageRow>(), ct);
+        }
+        else
+        {
+            await new CatalogueImporter(db).ApplyIndicatorsAsync(plan.ToWrite<IndicatorRow>(), ct);
+        }
+    }
+
+    /// <summary>What is held now, in the file's own format (its download): download, edit, upload back unchanged = nothing to change.</summary>
+    public async Task<IReadOnlyList<ICatalogueRow>> CurrentAsync(CatalogueFile file, CancellationToken ct) =>
+        file == CatalogueFile.Dashboards ? [.. (await new CatalogueImporter(db).CurrentDashboardRowsAsync(ct)).Values]
+        : file == CatalogueFile.Lineage ? [.. (await new LineageImporter(db).CurrentAsync(ct)).Values]
+        : [.. (await new CatalogueImporter(db).CurrentIndicatorRowsAsync(ct)).Values];
 }

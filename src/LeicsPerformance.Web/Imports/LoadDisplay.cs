@@ -13,8 +13,7 @@ public static class LoadDisplay
         "import" => "Command-line import",
         "seed" => "Sample data",
         LoadReverter.RevertKind => "Revert",
-        CatalogueUploads.LoadKind => "Indicator catalogue",
-        _ => kind,
+        _ => CatalogueFile.ByLoadKind(kind)?.Title ?? kind,
     };
 
     /// <summary>"Row 3, column period", or "The file" for what is not about one row.</summary>

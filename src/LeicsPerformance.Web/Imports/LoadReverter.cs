@@ -89,7 +89,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
 {
     public const string RevertKind = "revert";
 
-    public static bool KindCanBeReverted(string kind) => kind is not (RevertKind or CatalogueUploads.LoadKind);
+    public static bool KindCanBeReverted(string kind) => kind != RevertKind && !CatalogueFile.IsCatalogueLoad(kind);
 
     /// <summary>The value changes a load made, in indicator, area and period order, with what is stored now.</summary>
     public async Task<IReadOnlyList<LoadValueChange>> ChangesAsync(int loadId, int limit = int.MaxValue, CancellationToken ct = default)
@@ -173,7 +173,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
         string? notRevertible = load.Kind switch
         {
             RevertKind => "it is itself a revert. To load those values again, upload the file again.",
-            CatalogueUploads.LoadKind => "it changed the indicator catalogue, not values. Upload a corrected catalogue instead.",
+            _ when CatalogueFile.ByLoadKind(load.Kind) is { } file => $"it changed the catalogue ({file.Name}), not values. Upload a corrected {file.Name} instead.",
             _ when load.RevertedAt is not null => "it has already been reverted.",
             _ when changes.Count == 0 => "it changed no values (every value in it was already stored).",
             _ => null,

@@ -40,16 +40,17 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 ct);
             await catalogue.ImportThemesAndDashboardsAsync(
                 Read(dataFolder, "catalogue/themes.csv", "slug", "title", "sort_order"),
-                Read(dataFolder, "catalogue/dashboards.csv", "slug", "theme", "title", "sort_order"),
+                Read(dataFolder, "catalogue/dashboards.csv", CatalogueImporter.RequiredDashboardColumns),
                 ct);
             // indicators.csv is the converted compendium; further files (indicators-*.csv) add to it, in name order.
             foreach (var file in IndicatorFiles(dataFolder))
             {
-                await catalogue.ImportIndicatorsAsync(Read(dataFolder, file, "code", "dashboard", "title", "polarity", "unit", "sort_order"), ct);
+                await catalogue.ImportIndicatorsAsync(Read(dataFolder, file, CatalogueImporter.RequiredIndicatorColumns), ct);
             }
 
             problems.AddRange(catalogue.Problems);
-            // Which 2021/22 indicators continue which 2017/18 ones (reviewed, with evidence).
+            // Which 2021/22 indicators continue which 2017/18 ones (reviewed, with evidence): checked and written by
+            // the same LineageImporter as an administrator's upload of indicator-lineage.csv at /catalogue.
             problems.AddRange(await new LineageImporter(db).ImportAsync(
                 Read(dataFolder, "catalogue/indicator-lineage.csv", LineageImporter.RequiredColumns), ct));
             await transaction.CommitAsync(ct);

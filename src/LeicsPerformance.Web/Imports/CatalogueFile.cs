@@ -1,0 +1,58 @@
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>
+/// One of the three files administrators upload at /catalogue, each in the format of its file in
+/// <c>data/catalogue/</c> (docs/csv-format.md): the indicators, the dashboards with their editions, and the indicator
+/// lineage. An upload is recognised as one of them from its heading row.
+/// </summary>
+public sealed record CatalogueFile(
+    string Name,
+    string LoadKind,
+    string Title,
+    string Singular,
+    string Plural,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<string> Required,
+    bool IsWholeList)
+{
+    /// <summary>indicators.csv: matched on code; indicators not in the file are left alone. Its loads keep the kind <c>catalogue</c>.</summary>
+    public static readonly CatalogueFile Indicators = new(
+        "indicators.csv", "catalogue", "Indicator catalogue", "indicator", "indicators",
+        CatalogueImporter.IndicatorColumns, CatalogueImporter.RequiredIndicatorColumns, IsWholeList: false);
+
+    /// <summary>dashboards.csv: matched on slug, each dashboard in the edition its <c>edition</c> column names; dashboards not in the file are left alone.</summary>
+    public static readonly CatalogueFile Dashboards = new(
+        "dashboards.csv", "catalogue-dashboards", "Dashboards and editions", "dashboard", "dashboards",
+        CatalogueImporter.DashboardColumns, CatalogueImporter.RequiredDashboardColumns, IsWholeList: false);
+
+    /// <summary>indicator-lineage.csv: the whole list of links, so a link the file no longer has is removed.</summary>
+    public static readonly CatalogueFile Lineage = new(
+        "indicator-lineage.csv", "catalogue-lineage", "Indicator lineage", "lineage link", "lineage links",
+        LineageImporter.Columns, LineageImporter.RequiredColumns, IsWholeList: true);
+
+    public static readonly IReadOnlyList<CatalogueFile> All = [Indicators, Dashboards, Lineage];
+
+    /// <summary>Whether a load of this kind changed the catalogue (any of the three files) rather than values.</summary>
+    public static bool IsCatalogueLoad(string loadKind) => All.Any(f => f.LoadKind == loadKind);
+
+    public static CatalogueFile? ByName(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static CatalogueFile? ByLoadKind(string loadKind) => All.FirstOrDefault(f => f.LoadKind == loadKind);
+
+    /// <summary>
+    /// Which file a heading row is: a <c>continues</c> column makes it the lineage, a <c>slug</c> the dashboards, a
+    /// <c>code</c> and <c>dashboard</c> the indicators. Null when it is none of them. (A recognised file missing a
+    /// required column is then refused by <see cref="CsvTable.Require"/>, naming the column.)
+    /// </summary>
+    public static CatalogueFile? Recognise(CsvTable table) =>
+        table.HasColumn("continues") ? Lineage
+        : table.HasColumn("slug") ? Dashboards
+        : table.HasColumn("code") && table.HasColumn("dashboard") ? Indicators
+        : null;
+
+    /// <summary>The message for a heading row that matches none of the three files, naming each one's headings.</summary>
+    public static string NoneMatches =>
+        "The heading row matches none of the catalogue files. Use the heading row of one of them, as its download gives it: "
+        + string.Join("; ", All.Select(f => $"{f.Name}: {string.Join(",", f.Columns)}"))
+        + ".";
+}
