@@ -1,5 +1,8 @@
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeicsPerformance.Web.Tests.Browser;
@@ -117,6 +120,69 @@ public sealed class PhoneBrowserTests(TestDatabase database, BrowserFixture brow
         box.Width.Should().BeGreaterThan(PhoneWidth * 0.5f, "most of the row is the box");
         button.Width.Should().BeLessThan(PhoneWidth * 0.4f, "the button is as wide as its word");
         button.Y.Should().BeApproximately(box.Y, 10, "the button sits beside the box");
+    }
+
+    [Fact]
+    public async Task The_catalogue_upload_of_dashboards_and_lineage_fits_a_phone_and_axe_is_clean()
+    {
+        const string email = "admin@example.org", password = "correct horse battery staple";
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = new AppUser { UserName = email, Email = email, DisplayName = "An Administrator" };
+            (await users.CreateAsync(admin, password)).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(admin, Roles.Administrator)).Succeeded.Should().BeTrue();
+        }
+
+        var page = await NewPhonePageAsync();
+        await page.GotoAsync("/catalogue");
+        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/catalogue");
+        var problems = new List<string>();
+        await CheckPhonePageAsync(page, "the catalogue page", problems);
+
+        const string heading = "slug,theme,title,sort_order,comparator_note,edition";
+        await UploadCatalogueAsync(page, "dashboards.csv", heading + "\nfair-funding,nowhere,,x,,next year\n");
+        (await page.InnerTextAsync("#error-summary")).Should().Contain("Row 2, column theme");
+        await CheckPhonePageAsync(page, "a dashboards.csv preview with errors", problems);
+
+        await page.GotoAsync("/catalogue");
+        await UploadCatalogueAsync(page, "dashboards.csv", heading + "\nfair-funding,fair-funding,Fair Funding with a much longer title than printed,1,Comparators are other county councils.,2021/22\n");
+        (await page.InnerTextAsync("#edition-effects")).Should().Contain("2021/22 edition");
+        await CheckPhonePageAsync(page, "a dashboards.csv preview moving a dashboard to 2021/22", problems);
+        await page.ClickAsync("#confirm-button");
+        await page.WaitForSelectorAsync("#result-load-id");
+        await CheckPhonePageAsync(page, "the catalogue result page", problems);
+
+        await page.GotoAsync("/catalogue");
+        await UploadCatalogueAsync(page, "indicator-lineage.csv", "code,continues,definition_changed,evidence\nFN01,FF01,no,Printed title is the same in both compendia.\n");
+        (await page.GetAttributeAsync("#count-removed", "data-count")).Should().NotBe("0");
+        await CheckPhonePageAsync(page, "an indicator-lineage.csv preview removing links", problems);
+
+        problems.Should().BeEmpty();
+    }
+
+    private static async Task UploadCatalogueAsync(IPage page, string name, string content)
+    {
+        await page.SetInputFilesAsync("#upload-file", new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(content) });
+        await page.ClickAsync("#upload-button");
+        await page.WaitForSelectorAsync("#preview-counts");
+    }
+
+    /// <summary>The page fits the phone (wide tables scroll in their own region) and axe finds nothing serious.</summary>
+    private static async Task CheckPhonePageAsync(IPage page, string what, List<string> problems)
+    {
+        var layout = (await page.EvaluateAsync<JsonElement>(LayoutScript)).Deserialize<PhoneLayout>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        if (layout.ScrollWidth > layout.ViewportWidth)
+        {
+            problems.Add($"{what}: the page is {layout.ScrollWidth}px wide (widest: {string.Join(", ", layout.Widest)})");
+        }
+
+        problems.AddRange(layout.Problems.Select(p => $"{what}: {p}"));
+        problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{what}: axe {v}"));
     }
 
     private async Task<IPage> NewPhonePageAsync()
