@@ -79,12 +79,14 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         var plan = file == CatalogueFile.Dashboards ? await new CatalogueImporter(db).PlanDashboardsAsync(table, sha, ct)
             : file == CatalogueFile.Lineage ? await new LineageImporter(db).PlanAsync(table, sha, ct)
             : await new CatalogueImporter(db).PlanIndicatorsAsync(table, sha, ct);
-        if (plan.RowsRead == 0 && !plan.HasErrors && !file.IsWholeList)
+        if (plan.RowsRead == 0 && !plan.HasErrors)
         {
-            return plan with
-            {
-                Problems = [new(fileName, 0, string.Empty, string.Empty, $"The file has a heading row but no {file.Plural} under it: add one row per {file.Singular}.")],
-            };
+            return file.IsWholeList
+                ? plan.With([new(fileName, 0, string.Empty, string.Empty, $"The file lists no {file.Plural}: it is the whole list, so confirming removes all {LeicsPerformance.Domain.Wording.Number(plan.RemovedCount)} held now.", IsWarning: true)])
+                : plan with
+                {
+                    Problems = [new(fileName, 0, string.Empty, string.Empty, $"The file has a heading row but no {file.Plural} under it: add one row per {file.Singular}.")],
+                };
         }
 
         return plan;
