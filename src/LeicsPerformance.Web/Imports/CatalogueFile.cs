@@ -3,7 +3,8 @@ namespace LeicsPerformance.Web.Imports;
 /// <summary>
 /// One of the three files administrators upload at /catalogue, each in the format of its file in
 /// <c>data/catalogue/</c> (docs/csv-format.md): the indicators, the dashboards with their editions, and the indicator
-/// lineage. An upload is recognised as one of them from its heading row.
+/// lineage. An upload is recognised as one of them from its heading row. <see cref="PlaceHeading"/> heads the preview's
+/// column of <see cref="ICatalogueRow.Place"/>.
 /// </summary>
 public sealed record CatalogueFile(
     string Name,
@@ -11,23 +12,24 @@ public sealed record CatalogueFile(
     string Title,
     string Singular,
     string Plural,
+    string PlaceHeading,
     IReadOnlyList<string> Columns,
     IReadOnlyList<string> Required,
     bool IsWholeList)
 {
     /// <summary>indicators.csv: matched on code; indicators not in the file are left alone. Its loads keep the kind <c>catalogue</c>.</summary>
     public static readonly CatalogueFile Indicators = new(
-        "indicators.csv", "catalogue", "Indicator catalogue", "indicator", "indicators",
+        "indicators.csv", "catalogue", "Indicator catalogue", "indicator", "indicators", "Dashboard",
         CatalogueImporter.IndicatorColumns, CatalogueImporter.RequiredIndicatorColumns, IsWholeList: false);
 
     /// <summary>dashboards.csv: matched on slug, each dashboard in the edition its <c>edition</c> column names; dashboards not in the file are left alone.</summary>
     public static readonly CatalogueFile Dashboards = new(
-        "dashboards.csv", "catalogue-dashboards", "Dashboards and editions", "dashboard", "dashboards",
+        "dashboards.csv", "catalogue-dashboards", "Dashboards and editions", "dashboard", "dashboards", "Theme",
         CatalogueImporter.DashboardColumns, CatalogueImporter.RequiredDashboardColumns, IsWholeList: false);
 
     /// <summary>indicator-lineage.csv: the whole list of links, so a link the file no longer has is removed.</summary>
     public static readonly CatalogueFile Lineage = new(
-        "indicator-lineage.csv", "catalogue-lineage", "Indicator lineage", "lineage link", "lineage links",
+        "indicator-lineage.csv", "catalogue-lineage", "Indicator lineage", "lineage link", "lineage links", "Continues",
         LineageImporter.Columns, LineageImporter.RequiredColumns, IsWholeList: true);
 
     public static readonly IReadOnlyList<CatalogueFile> All = [Indicators, Dashboards, Lineage];
