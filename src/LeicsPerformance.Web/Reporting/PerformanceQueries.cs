@@ -145,6 +145,17 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         return RateAsync(i => wanted.Contains(i.Code), period, ct);
     }
 
+    /// <summary>
+    /// The named indicators rated for a period as they would be once a checked return is loaded: the file's values
+    /// and assessments stand in for the stored ones (<see cref="AsIfLoaded"/>), through the same rating as every page,
+    /// with nothing written and nothing memoised (the returns preview).
+    /// </summary>
+    public Task<IReadOnlyList<RatedIndicator>> RateAsIfLoadedAsync(IReadOnlyCollection<string> codes, ReportingPeriod period, AsIfLoaded file, CancellationToken ct = default)
+    {
+        var wanted = codes.ToArray();
+        return RateAsync(i => wanted.Contains(i.Code), period, ct, asIfLoaded: file);
+    }
+
     /// <summary>Headline counts for a period, leaving out indicators whose theme or dashboard slug is excluded.</summary>
     public async Task<DashboardSummary> SummaryAsync(ReportingPeriod period, IReadOnlyCollection<string> excludeSlugs, CancellationToken ct = default)
     {
@@ -153,7 +164,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     }
 
     private async Task<IReadOnlyList<RatedIndicator>> RateAsync(
-        System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct, string? groupCode = null)
+        System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct, string? groupCode = null, AsIfLoaded? asIfLoaded = null)
     {
         var homeId = await HomeAreaIdAsync(ct);
         var previous = period.Previous();
@@ -173,20 +184,41 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var valuePeriodIds = assessments.Values.Where(a => a.ValuePeriodId is not null).Select(a => a.ValuePeriodId!.Value).Distinct().ToArray();
         var valuePeriods = await db.Periods.AsNoTracking().Where(p => valuePeriodIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => ReportingPeriod.Parse(p.Code), ct);
+        var ownPeriods = assessments.Values
+            .Where(a => a.ValuePeriodId is { } vp && valuePeriods.ContainsKey(vp))
+            .ToDictionary(a => a.IndicatorId, a => valuePeriods[a.ValuePeriodId!.Value]);
+        if (asIfLoaded is not null)
+        {
+            foreach (var indicator in indicators)
+            {
+                if (asIfLoaded.AssessmentFor(indicator.Id, period) is not { } line)
+                {
+                    continue;
+                }
+
+                assessments[indicator.Id] = AsIfLoaded.Written(assessments.GetValueOrDefault(indicator.Id), line);
+                if (line.ColumnPeriod is null)
+                {
+                    ownPeriods.Remove(indicator.Id);
+                }
+                else
+                {
+                    ownPeriods[indicator.Id] = line.Period;
+                }
+            }
+        }
+
         (ReportingPeriod Now, ReportingPeriod Before) PeriodsFor(int indicatorId) =>
-            assessments.TryGetValue(indicatorId, out var a) && a.ValuePeriodId is { } vp && valuePeriods.TryGetValue(vp, out var own)
-                ? (own, own.Previous())
-                : (period, previous);
+            ownPeriods.TryGetValue(indicatorId, out var own) ? (own, own.Previous()) : (period, previous);
         var codes = new[] { period.Code, previous.Code }
-            .Concat(valuePeriods.Values.SelectMany(p => new[] { p.Code, p.Previous().Code }))
+            .Concat(ownPeriods.Values.SelectMany(p => new[] { p.Code, p.Previous().Code }))
             .Distinct().ToArray();
 
         var homeValues = await db.Values.AsNoTracking()
             .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && codes.Contains(v.Period.Code))
-            .Select(v => new
-            {
+            .Select(v => new HeldValue(
                 v.IndicatorId,
-                PeriodCode = v.Period.Code,
+                v.Period.Code,
                 v.Value,
                 v.Status,
                 v.Note,
@@ -195,10 +227,16 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 v.Numerator,
                 v.Denominator,
                 v.AsPrinted,
-                Illustrative = db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault(),
-            })
+                db.DataLoads.Where(l => l.Id == v.DataLoadId).Select(l => EF.Property<bool>(l, "IsIllustrative")).FirstOrDefault()))
             .ToListAsync(ct);
-        var benchmarks = await BenchmarkValuesAsync(indicators, period, groupCode, ct);
+        if (asIfLoaded is not null)
+        {
+            var inFile = asIfLoaded.ValuesFor(ids).Where(l => l.AreaId == homeId).ToList();
+            var replaced = inFile.Select(l => (l.IndicatorId, l.Period.Code)).ToHashSet();
+            homeValues = homeValues.Where(v => !replaced.Contains((v.IndicatorId, v.PeriodCode))).Concat(inFile.Select(HeldValue.Of)).ToList();
+        }
+
+        var benchmarks = await BenchmarkValuesAsync(indicators, period, groupCode, ct, asIfLoaded);
 
         var result = new List<RatedIndicator>(indicators.Count);
         foreach (var indicator in indicators)
@@ -261,6 +299,35 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         }
 
         return result;
+    }
+
+    /// <summary>A value held for the home area, as rating reads it (from the database, or from a file being previewed).</summary>
+    private sealed record HeldValue(
+        int IndicatorId,
+        string PeriodCode,
+        decimal? Value,
+        string Status,
+        string Note,
+        decimal? LowerLimit,
+        decimal? UpperLimit,
+        decimal? Numerator,
+        decimal? Denominator,
+        string AsPrinted,
+        bool Illustrative)
+    {
+        /// <summary>A file's value as the commit would store it.</summary>
+        public static HeldValue Of(ReturnLine line) => new(
+            line.IndicatorId,
+            line.Period.Code,
+            line.Value,
+            line.Status.ToCode(),
+            line.Note,
+            line.Limits?.Lower,
+            line.Limits?.Upper,
+            line.Limits?.Numerator,
+            line.Limits?.Denominator,
+            line.AsPrinted,
+            false);
     }
 
     /// <summary>The officers' printed marker is the one shown; the rule's suggestion is said beside it where they differ.</summary>
@@ -327,7 +394,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     /// when given, is the group chosen for every indicator instead of its own.
     /// </summary>
     private async Task<Dictionary<int, (string GroupName, List<(int AreaId, BenchmarkValue Value)> Values)>> BenchmarkValuesAsync(
-        List<Indicator> indicators, ReportingPeriod period, string? groupCode, CancellationToken ct)
+        List<Indicator> indicators, ReportingPeriod period, string? groupCode, CancellationToken ct, AsIfLoaded? asIfLoaded = null)
     {
         var result = new Dictionary<int, (string, List<(int, BenchmarkValue)>)>();
         string? GroupOf(Indicator i) => groupCode ?? i.ComparatorGroupCode;
@@ -341,8 +408,18 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var values = await db.Values.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && v.Period.Code == period.Code && v.Value != null
                         && (v.Status == "published" || v.Status == "provisional"))
-            .Select(v => new { v.IndicatorId, v.AreaId, AreaCode = v.Area.Code, AreaName = v.Area.Name, Value = v.Value!.Value })
+            .Select(v => new RankedValue(v.IndicatorId, v.AreaId, v.Area.Code, v.Area.Name, v.Value!.Value))
             .ToListAsync(ct);
+        if (asIfLoaded is not null)
+        {
+            // The file's figures for the period replace the stored ones, every area's; a figure the file withdraws ("N/A") drops out.
+            var inFile = asIfLoaded.ValuesFor(ids).Where(l => l.Period.Code == period.Code).ToList();
+            var replaced = inFile.Select(l => (l.IndicatorId, l.AreaId)).ToHashSet();
+            values = values.Where(v => !replaced.Contains((v.IndicatorId, v.AreaId)))
+                .Concat(inFile.Where(AsIfLoaded.IsRanked).Select(l => new RankedValue(l.IndicatorId, l.AreaId, asIfLoaded.AreaCode(l.AreaId), l.AreaName, l.Value!.Value)))
+                .ToList();
+        }
+
         if (values.Count == 0)
         {
             return result;
@@ -369,6 +446,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
         return result;
     }
+
+    /// <summary>One area's figure for an indicator and period that a comparator ranking counts.</summary>
+    private sealed record RankedValue(int IndicatorId, int AreaId, string AreaCode, string AreaName, decimal Value);
 
     /// <summary>England's ONS code: its value is drawn beside the council's on long trends.</summary>
     public const string EnglandAreaCode = "E92000001";
