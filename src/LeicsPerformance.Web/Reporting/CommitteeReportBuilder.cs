@@ -113,22 +113,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
             ? null
             : new CommitteeReportCell(p.Code, p.Label, value.Number, value.Status, value.Display, value.Note, illustrative.Contains((indicatorId, p.Code)));
 
-        var reasons = new List<string>();
-        var exceptions = rated.Exceptions;
-        if (exceptions.HasFlag(ExceptionReasons.BottomQuartile))
-        {
-            reasons.Add(ExceptionList.BottomQuartile.Title());
-        }
-
-        if (exceptions.HasFlag(ExceptionReasons.Worse))
-        {
-            reasons.Add("Got worse than " + previous.Label);
-        }
-
-        if (exceptions.HasFlag(ExceptionReasons.TargetNotMet))
-        {
-            reasons.Add(ExceptionList.TargetNotMet.Title());
-        }
+        var reasons = ExceptionsReport.ReasonWords(rated.Exceptions, previous.Label);
 
         return new CommitteeReportRow(
             rated.Code,

@@ -81,6 +81,53 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
             .ToArrayAsync(ct);
     }
 
+    /// <summary>
+    /// For each indicator and period, the committees whose reports for the period's financial year include the indicator
+    /// (short titles, in committee order), by the scope in force then (<see cref="InForceAsync"/>, once per edition);
+    /// a pair no committee scrutinises is left out. Keyed by indicator id and period code.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(int IndicatorId, string PeriodCode), IReadOnlyList<string>>> CommitteesScrutinisingAsync(
+        IReadOnlyCollection<(int IndicatorId, ReportingPeriod Period)> items, CancellationToken ct)
+    {
+        var result = new Dictionary<(int, string), IReadOnlyList<string>>();
+        if (items.Count == 0)
+        {
+            return result;
+        }
+
+        var committees = await db.Committees.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Title)
+            .Select(c => new { c.Id, Name = c.ShortTitle.Length > 0 ? c.ShortTitle : c.Title })
+            .ToListAsync(ct);
+
+        // The scope in force depends only on the edition of the period's financial year: work each edition out once.
+        var byEdition = new Dictionary<string, List<(int IndicatorId, ReportingPeriod Period)>>(StringComparer.Ordinal);
+        foreach (var year in items.GroupBy(i => i.Period.Year))
+        {
+            var edition = await performance.EditionInForceAsync(ReportingPeriod.FinancialYear(year.Key), ct) ?? string.Empty;
+            (byEdition.TryGetValue(edition, out var list) ? list : byEdition[edition] = []).AddRange(year);
+        }
+
+        foreach (var edition in byEdition.Values)
+        {
+            var quarter = ReportingPeriod.FinancialQuarter(edition[0].Period.Year, 1);
+            var names = new Dictionary<int, List<string>>();
+            foreach (var committee in committees)
+            {
+                foreach (var id in (await InForceAsync(committee.Id, quarter, ct)).Indicators)
+                {
+                    (names.TryGetValue(id, out var list) ? list : names[id] = []).Add(committee.Name);
+                }
+            }
+
+            foreach (var (id, period) in edition.Where(i => names.ContainsKey(i.IndicatorId)))
+            {
+                result[(id, period.Code)] = names[id];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The scope's indicators in the edition in force for the quarter's financial year.</summary>
     public async Task<CommitteeScopeInForce> InForceAsync(int committeeId, ReportingPeriod quarter, CancellationToken ct)
     {

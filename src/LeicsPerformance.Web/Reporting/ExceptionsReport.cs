@@ -61,6 +61,31 @@ public static class ExceptionsReport
         _ => "Indicators that are both in the bottom quartile and got worse: the first ones to look at.",
     };
 
+    /// <summary>
+    /// Why a row is an exception, as a committee's report lists it: "Bottom quartile", "Got worse than 2016/17",
+    /// "Target not met" (the committee report and the returns preview both say it this way).
+    /// </summary>
+    public static IReadOnlyList<string> ReasonWords(ExceptionReasons reasons, string previousLabel)
+    {
+        var words = new List<string>();
+        if (reasons.HasFlag(ExceptionReasons.BottomQuartile))
+        {
+            words.Add(ExceptionList.BottomQuartile.Title());
+        }
+
+        if (reasons.HasFlag(ExceptionReasons.Worse))
+        {
+            words.Add("Got worse than " + previousLabel);
+        }
+
+        if (reasons.HasFlag(ExceptionReasons.TargetNotMet))
+        {
+            words.Add(ExceptionList.TargetNotMet.Title());
+        }
+
+        return words;
+    }
+
     public static bool TryParse(string? slug, out ExceptionList list)
     {
         foreach (var candidate in All)
