@@ -136,7 +136,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             return RedirectToAction(nameof(Result), new { loadId });
         }
 
-        var plan = await uploads.PreviewAsync(upload, ct);
+        var (plan, consequences) = await uploads.PreviewAsync(upload, ct);
         return View(new ReturnPreviewPage(
             upload.Id,
             upload.FileName,
@@ -144,7 +144,8 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             plan,
             ReturnUploads.Moved(upload.Expected, plan),
             await uploads.LoadAsync(plan.AlreadyLoadedAs, ct),
-            uploads.Limits));
+            uploads.Limits,
+            consequences));
     }
 
     /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
@@ -248,7 +249,8 @@ public sealed record ReturnPreviewPage(
     ReturnPlan Plan,
     IReadOnlyList<MovedValue> MovedSinceUpload,
     DataLoad? AlreadyLoaded,
-    UploadOptions Limits)
+    UploadOptions Limits,
+    PreviewConsequences Consequences)
 {
     public bool CanConfirm => ReturnUploads.CanCommit(Plan) && MovedSinceUpload.Count == 0;
 

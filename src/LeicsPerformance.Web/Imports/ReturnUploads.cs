@@ -6,6 +6,7 @@ using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,13 @@ public abstract record ConfirmOutcome
 /// <see cref="ReturnImporter.CommitAsync"/>, whose check inside its lock is the last line of defence.
 /// </summary>
 public sealed class ReturnUploads(
-    PerformanceDbContext db, ReturnImporter importer, PendingUploads pending, IOptions<UploadOptions> options, DatasetMappings datasets)
+    PerformanceDbContext db,
+    ReturnImporter importer,
+    PendingUploads pending,
+    IOptions<UploadOptions> options,
+    DatasetMappings datasets,
+    PerformanceQueries performance,
+    CommitteeScopes scopes)
 {
     public const string LoadKind = "upload";
 
@@ -220,8 +227,49 @@ public sealed class ReturnUploads(
     public async Task<(PendingUpload Pending, ReturnPlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
+        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, await ConsequencesAsync(plan, ct)), ct);
         return (stored, plan);
+    }
+
+    /// <summary>
+    /// What the council's own values in the file would show once loaded: each rated by the dashboards' rating as things
+    /// are now and with the whole file's values and assessments in place of the stored ones (nothing is written), with
+    /// the committees whose reports include the indicator. Worked out for the first <see cref="PreviewConsequences.Limit"/>
+    /// of them, each period rated twice; none for a file with errors (it cannot be loaded as it is).
+    /// </summary>
+    public async Task<PreviewConsequences> ConsequencesAsync(ReturnPlan plan, CancellationToken ct)
+    {
+        if (plan.HasErrors || plan.Changes.Count == 0)
+        {
+            return PreviewConsequences.None(plan.HasErrors);
+        }
+
+        var homeId = await performance.HomeAreaIdAsync(ct);
+        var home = plan.Changes
+            .Where(c => c.Line.AreaId == homeId && (c.Kind != ChangeKind.Unchanged || c.Line.Assessment is not null))
+            .OrderBy(c => c.Line.Row)
+            .ToList();
+        if (home.Count == 0)
+        {
+            return PreviewConsequences.None();
+        }
+
+        var worked = home.Take(PreviewConsequences.Limit).ToList();
+        var areaCodes = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
+        var file = new AsIfLoaded(plan.Changes.Select(c => c.Line), areaCodes);
+        var scrutinisedBy = await scopes.CommitteesScrutinisingAsync(worked.Select(c => (c.Line.IndicatorId, c.Line.AssessmentPeriod)).Distinct().ToList(), ct);
+        var rows = new List<ValueConsequence>(worked.Count);
+        foreach (var column in worked.GroupBy(c => c.Line.AssessmentPeriod.Code, StringComparer.Ordinal))
+        {
+            var period = column.First().Line.AssessmentPeriod;
+            var codes = column.Select(c => c.Line.IndicatorCode).Distinct(StringComparer.Ordinal).ToList();
+            var now = (await performance.RateIndicatorsAsync(codes, period, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            var loaded = (await performance.RateAsIfLoadedAsync(codes, period, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            rows.AddRange(column.Select(c => new ValueConsequence(
+                c, now[c.Line.IndicatorCode], loaded[c.Line.IndicatorCode], scrutinisedBy.GetValueOrDefault((c.Line.IndicatorId, period.Code)) ?? [])));
+        }
+
+        return new PreviewConsequences(rows.OrderBy(r => r.Line.Row).ToList(), home.Count, home[0].Line.AreaName, false);
     }
 
     /// <summary>The old values the preview shows, key by key; empty for a plan that cannot be committed.</summary>
@@ -266,32 +314,42 @@ public sealed class ReturnUploads(
     public async Task<ReturnPlan> ReplanAsync(PendingUpload upload, CancellationToken ct) =>
         await PlanAsync(upload.FileName, upload.Content, ct);
 
-    /// <summary>Checks the kept file for its preview, and keeps that plan's downloads with it (they are of what the page shows).</summary>
-    public async Task<ReturnPlan> PreviewAsync(PendingUpload upload, CancellationToken ct)
+    /// <summary>
+    /// Checks the kept file for its preview and works out its consequences, and keeps that plan's downloads with it
+    /// (they are of what the page shows).
+    /// </summary>
+    public async Task<(ReturnPlan Plan, PreviewConsequences Consequences)> PreviewAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        await pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct);
-        return plan;
+        var consequences = await ConsequencesAsync(plan, ct);
+        await pending.SetDownloadsAsync(upload.Id, Downloads(plan, consequences), ct);
+        return (plan, consequences);
     }
 
     /// <summary>Takes the values as they are now as the ones the analyst has seen (after "check again").</summary>
     public async Task<ReturnPlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan, await ConsequencesAsync(plan, ct)), ct);
         return plan;
     }
 
     /// <summary>A preview's problems and changes as CSV, made once with its plan (issue 12: a download does not check the file again).</summary>
-    public static PreviewDownloads Downloads(ReturnPlan plan) => new(
+    public static PreviewDownloads Downloads(ReturnPlan plan, PreviewConsequences consequences) => new(
         CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan)),
-        CsvExport.WriteCompressed(ChangesCsvHeader, plan.Changes.Select(ChangeCsvRow)));
+        CsvExport.WriteCompressed(ChangesCsvHeader, plan.Changes.Select(c => ChangeCsvRow(c, consequences.For(c)))));
 
-    /// <summary>The preview's changes download: every row (new, changed, unchanged) with what it would write.</summary>
+    /// <summary>
+    /// The preview's changes download: every row (new, changed, unchanged) with what it would write, and for the
+    /// council's values the preview worked out, what the dashboards and committees' reports would show once loaded.
+    /// </summary>
     public static readonly IReadOnlyList<string> ChangesCsvHeader =
-        ["row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary"];
+    [
+        "row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary",
+        "direction_once_loaded", "target_status_once_loaded", "exception_once_loaded", "committees",
+    ];
 
-    private static IReadOnlyList<string?> ChangeCsvRow(PlannedChange c) =>
+    private static IReadOnlyList<string?> ChangeCsvRow(PlannedChange c, ValueConsequence? after) =>
     [
         c.Line.Row.ToString(CultureInfo.InvariantCulture),
         c.Kind.ToString().ToLowerInvariant(),
@@ -307,6 +365,10 @@ public sealed class ReturnUploads(
         c.Line.Assessment?.QuartileGroupCode,
         c.Line.Assessment?.OfficerDirection?.Words(),
         c.Line.Assessment?.Commentary,
+        after is null ? null : Wording.Direction(after.Loaded.Direction.Direction),
+        after is null ? null : Wording.TargetStatus(after.Loaded.Target.Status),
+        after?.ExceptionText,
+        after is null ? null : string.Join("; ", after.Committees),
     ];
 
     public async Task<ConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)

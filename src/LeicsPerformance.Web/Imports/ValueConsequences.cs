@@ -1,0 +1,88 @@
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Web.Reporting;
+
+namespace LeicsPerformance.Web.Imports;
+
+/// <summary>
+/// One of the council's own values in a return, rated twice by the dashboards' rating: as things are now
+/// (<see cref="Now"/>) and as they would be once the file is loaded (<see cref="Loaded"/>).
+/// </summary>
+/// <param name="Committees">The committees whose reports include the indicator (short titles), none when no committee scrutinises it.</param>
+public sealed record ValueConsequence(PlannedChange Change, RatedIndicator Now, RatedIndicator Loaded, IReadOnlyList<string> Committees)
+{
+    public ReturnLine Line => Change.Line;
+
+    /// <summary>The value held now as the dashboards write it, or "no value".</summary>
+    public string HeldNow => Change.OldStatus is null ? "no value" : Change.OldDisplay;
+
+    public bool DirectionChanges => Now.Direction.Direction != Loaded.Direction.Direction;
+
+    public bool TargetStatusChanges => Now.Target.Status != Loaded.Target.Status;
+
+    /// <summary>What the target would be once loaded, in the row's scale ("" for none).</summary>
+    public string Target => Wording.Target(Loaded.TargetText, Loaded.Format);
+
+    public IReadOnlyList<string> ExceptionReasons => Reasons(Loaded);
+
+    public IReadOnlyList<string> ExceptionReasonsNow => Reasons(Now);
+
+    public bool IsException => ExceptionReasons.Count > 0;
+
+    /// <summary>
+    /// Whether the value would make the indicator an exception in a committee's report, against what it is now:
+    /// "Becomes an exception: Got worse than 2017/18", "Stays an exception: Bottom quartile", "No longer an
+    /// exception (now: Target not met)", "Not an exception".
+    /// </summary>
+    public string ExceptionText
+    {
+        get
+        {
+            var after = ExceptionReasons;
+            var before = ExceptionReasonsNow;
+            if (after.Count == 0)
+            {
+                return before.Count == 0 ? "Not an exception" : $"No longer an exception (now: {Join(before)})";
+            }
+
+            if (before.Count == 0)
+            {
+                return $"Becomes an exception: {Join(after)}";
+            }
+
+            return after.SequenceEqual(before) ? $"Stays an exception: {Join(after)}" : $"Stays an exception: {Join(after)} (now: {Join(before)})";
+        }
+    }
+
+    /// <summary>Which committees' reports would list it, for an exception: "In the report of: Scrutiny Commission".</summary>
+    public string CommitteesText => !IsException
+        ? string.Empty
+        : Committees.Count == 0
+            ? "No committee scrutinises this indicator; the exceptions page lists it."
+            : $"In the {(Committees.Count == 1 ? "report" : "reports")} of: {string.Join(", ", Committees)}.";
+
+    private static IReadOnlyList<string> Reasons(RatedIndicator row) =>
+        ExceptionsReport.ReasonWords(row.Exceptions, row.Previous?.PeriodLabel ?? "the previous period");
+
+    private static string Join(IReadOnlyList<string> reasons) => string.Join("; ", reasons);
+}
+
+/// <summary>
+/// What the council's own values in a return would change on the dashboards and in committees' reports: worked out
+/// for the first <see cref="Limit"/> of them (new or changed values, and values whose target, quartile, arrow or
+/// marker the file sets), in file order. Other areas' values are comparators: they move quartiles, and need no arrow.
+/// </summary>
+/// <param name="HomeValues">How many of the council's values in the file would change something (worked out or not).</param>
+public sealed record PreviewConsequences(IReadOnlyList<ValueConsequence> Rows, int HomeValues, string HomeAreaName, bool FileHasErrors)
+{
+    /// <summary>The most values whose consequences a preview works out (each period is rated twice, so this bounds the work).</summary>
+    public const int Limit = 200;
+
+    public static PreviewConsequences None(bool fileHasErrors = false) => new([], 0, string.Empty, fileHasErrors);
+
+    public int NotWorkedOut => HomeValues - Rows.Count;
+
+    /// <summary>The row's consequence, if worked out (for the changes download).</summary>
+    public ValueConsequence? For(PlannedChange change) => byRow.GetValueOrDefault(change.Line.Row);
+
+    private readonly Dictionary<int, ValueConsequence> byRow = Rows.ToDictionary(r => r.Line.Row);
+}
