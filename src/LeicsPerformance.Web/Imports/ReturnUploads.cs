@@ -227,7 +227,8 @@ public sealed class ReturnUploads(
     public async Task<(PendingUpload Pending, ReturnPlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, await ConsequencesAsync(plan, ct)), ct);
+        // The preview this upload is sent to works out the consequences and keeps its own downloads, with them.
+        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
         return (stored, plan);
     }
 
@@ -235,7 +236,8 @@ public sealed class ReturnUploads(
     /// What the council's own values in the file would show once loaded: each rated by the dashboards' rating as things
     /// are now and with the whole file's values and assessments in place of the stored ones (nothing is written), with
     /// the committees whose reports include the indicator. Worked out for the first <see cref="PreviewConsequences.Limit"/>
-    /// of them, each period rated twice; none for a file with errors (it cannot be loaded as it is).
+    /// of them in at most <see cref="PreviewConsequences.MaxPeriods"/> periods, the latest periods first (what the dashboards
+    /// and committees see), each period rated twice; none for a file with errors (it cannot be loaded as it is).
     /// </summary>
     public async Task<PreviewConsequences> ConsequencesAsync(ReturnPlan plan, CancellationToken ct)
     {
@@ -254,7 +256,16 @@ public sealed class ReturnUploads(
             return PreviewConsequences.None();
         }
 
-        var worked = home.Take(PreviewConsequences.Limit).ToList();
+        var worked = new List<PlannedChange>();
+        foreach (var column in home.GroupBy(c => c.Line.AssessmentPeriod).OrderByDescending(g => g.Key).Take(PreviewConsequences.MaxPeriods))
+        {
+            worked.AddRange(column.Take(PreviewConsequences.Limit - worked.Count));
+            if (worked.Count == PreviewConsequences.Limit)
+            {
+                break;
+            }
+        }
+
         var areaCodes = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         var file = new AsIfLoaded(plan.Changes.Select(c => c.Line), areaCodes);
         var scrutinisedBy = await scopes.CommitteesScrutinisingAsync(worked.Select(c => (c.Line.IndicatorId, c.Line.AssessmentPeriod)).Distinct().ToList(), ct);
@@ -330,7 +341,7 @@ public sealed class ReturnUploads(
     public async Task<ReturnPlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan, await ConsequencesAsync(plan, ct)), ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
         return plan;
     }
 

@@ -67,15 +67,19 @@ public sealed record ValueConsequence(PlannedChange Change, RatedIndicator Now, 
 }
 
 /// <summary>
-/// What the council's own values in a return would change on the dashboards and in committees' reports: worked out
-/// for the first <see cref="Limit"/> of them (new or changed values, and values whose target, quartile, arrow or
-/// marker the file sets), in file order. Other areas' values are comparators: they move quartiles, and need no arrow.
+/// What the council's own values in a return would change on the dashboards and in committees' reports (new or
+/// changed values, and values whose target, quartile, arrow or marker the file sets), shown in file order: worked out
+/// for at most <see cref="Limit"/> of them in at most <see cref="MaxPeriods"/> periods, the latest periods first. Other
+/// areas' values are comparators: they move quartiles, and need no arrow.
 /// </summary>
 /// <param name="HomeValues">How many of the council's values in the file would change something (worked out or not).</param>
 public sealed record PreviewConsequences(IReadOnlyList<ValueConsequence> Rows, int HomeValues, string HomeAreaName, bool FileHasErrors)
 {
     /// <summary>The most values whose consequences a preview works out (each period is rated twice, so this bounds the work).</summary>
     public const int Limit = 200;
+
+    /// <summary>The most periods a preview rates (twice each): a dataset of twenty years gets its latest twelve.</summary>
+    public const int MaxPeriods = 12;
 
     public static PreviewConsequences None(bool fileHasErrors = false) => new([], 0, string.Empty, fileHasErrors);
 

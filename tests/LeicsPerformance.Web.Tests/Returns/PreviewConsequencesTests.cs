@@ -94,6 +94,21 @@ public sealed partial class PreviewConsequencesTests(TestDatabase database) : Ap
     }
 
     [Fact]
+    public async Task The_work_is_bounded_to_the_latest_twelve_periods_and_the_page_says_how_many_are_left_out()
+    {
+        // Thirteen years of FF01 for the council (a published dataset's shape): the latest twelve are worked out.
+        var analyst = await SignInAsync(Factory, "bounded.analyst@example.org", "analyst");
+        var rows = string.Concat(Enumerable.Range(2006, 13).Select(y => $"FF01,{y}/{(y + 1) % 100:00},£{600 + y - 2006}\n"));
+        var (_, preview, status) = await UploadAndPreviewAsync(analyst, "/returns", "ff01-years.csv", Csv("indicator_code,period,value\n" + rows));
+
+        status.Should().Be(HttpStatusCode.OK);
+        var periods = preview.QuerySelectorAll("#consequences tbody tr").Select(r => Words(r, "[data-column=period]")).ToList();
+        periods.Should().HaveCount(12).And.Contain("2018/19").And.NotContain("2006/07");
+        Spaces().Replace(preview.GetElementById("consequences-more")!.TextContent, " ").Should().Contain("Showing 12 of 13 of Leicestershire's values").And.Contain("1 value is not worked out here");
+        preview.GetElementById("consequences-heading")!.TextContent.Should().Contain("(13)");
+    }
+
+    [Fact]
     public async Task A_file_with_errors_says_the_consequences_come_once_it_is_fixed()
     {
         var analyst = await SignInAsync(Factory, "errors.analyst@example.org", "analyst");
