@@ -69,7 +69,7 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
     [UploadWork]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
-        if (await Pending.CountWaitingAsync(UserName, ct) is var waiting && waiting >= Limits.MaxPendingPerUser)
+        if (await Pending.MakeRoomAsync(UserName, Limits.MaxPendingPerUser, ct) is var waiting && waiting >= Limits.MaxPendingPerUser)
         {
             // Before the file is read or checked: each waiting upload keeps its file in the database.
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -101,12 +101,12 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>What the preview showed of every row the file touches or removes: its cells as held then, or null if new.</summary>
     public static string ExpectedJson(CataloguePlan plan) =>
-        JsonSerializer.Serialize(
-            plan.CanCommit
-                ? plan.Changes.Select(c => c.Row.Key).Concat(plan.Removed.Select(r => r.Key))
-                    .Select(key => new ExpectedRow(key, plan.Current.TryGetValue(key, out var now) ? now.Cells : null)).ToList()
-                : [],
-            Json);
+        plan.CanCommit
+            ? JsonSerializer.Serialize(
+                plan.Changes.Select(c => c.Row.Key).Concat(plan.Removed.Select(r => r.Key))
+                    .Select(key => new ExpectedRow(key, plan.Current.TryGetValue(key, out var now) ? now.Cells : null)).ToList(),
+                Json)
+            : PendingUploads.NothingExpected;
 
     /// <summary>Every column of a row the file touches or removes that is no longer what the preview showed.</summary>
     public static IReadOnlyList<MovedRow> Moved(string expectedJson, CataloguePlan plan)

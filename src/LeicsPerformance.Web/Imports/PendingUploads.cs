@@ -55,6 +55,36 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
         return await db.PendingUploads.CountAsync(p => p.UserName == userName && p.CreatedAt >= cutoff && p.CommittedLoadId == null, ct);
     }
 
+    /// <summary>
+    /// What an upload's <c>expected</c> column holds when its check found it cannot be confirmed (errors, nothing to
+    /// change, or already loaded): the preview expects nothing of the database.
+    /// </summary>
+    public const string NothingExpected = "[]";
+
+    /// <summary>
+    /// Makes room under the per-person limit by removing this person's oldest uploads that cannot be confirmed: a failed
+    /// check is kept so its preview page can be read, not to hold one of the places an analyst fixing a file needs.
+    /// Returns how many uploads are still waiting.
+    /// </summary>
+    public async Task<int> MakeRoomAsync(string userName, int limit, CancellationToken ct)
+    {
+        var waiting = await CountWaitingAsync(userName, ct);
+        if (waiting < limit)
+        {
+            return waiting;
+        }
+
+        var cutoff = clock.GetUtcNow() - KeptFor;
+        var failed = await db.PendingUploads.AsNoTracking()
+            .Where(p => p.UserName == userName && p.CreatedAt >= cutoff && p.CommittedLoadId == null && p.Expected == NothingExpected)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => p.Id)
+            .Take(waiting - limit + 1)
+            .ToListAsync(ct);
+        await db.PendingUploads.Where(p => failed.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        return waiting - failed.Count;
+    }
+
     /// <summary>This user's uploads of a kind still waiting, newest first (without their content).</summary>
     public async Task<IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)>> ListAsync(string kind, string userName, CancellationToken ct)
     {

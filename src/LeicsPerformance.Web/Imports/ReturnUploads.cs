@@ -285,11 +285,11 @@ public sealed class ReturnUploads(
 
     /// <summary>The old values the preview shows, key by key; empty for a plan that cannot be committed.</summary>
     public static string ExpectedJson(ReturnPlan plan) =>
-        JsonSerializer.Serialize(
-            CanCommit(plan)
-                ? plan.Changes.Select(c => new ExpectedValue(c.Line.IndicatorId, c.Line.AreaId, c.Line.Period.Code, c.OldStatus is not null, c.OldValue, c.OldStatus)).ToList()
-                : [],
-            Json);
+        CanCommit(plan)
+            ? JsonSerializer.Serialize(
+                plan.Changes.Select(c => new ExpectedValue(c.Line.IndicatorId, c.Line.AreaId, c.Line.Period.Code, c.OldStatus is not null, c.OldValue, c.OldStatus)).ToList(),
+                Json)
+            : PendingUploads.NothingExpected;
 
     /// <summary>Every value the plan would change whose stored value is no longer what the preview showed.</summary>
     public static IReadOnlyList<MovedValue> Moved(string expectedJson, ReturnPlan plan)

@@ -82,13 +82,32 @@ public sealed class UploadLimitTests(TestDatabase database) : AppTest(database)
     {
         var app = With(("Uploads:MaxPendingPerUser", "2"));
         var admin = await SignInAsync(app, "limit.admin@example.org", "administrator");
+        var renamed = Csv((await admin.GetStringAsync(Url("/catalogue/template")))
+            .Replace("Core Spending Power per head of population", "Core Spending Power per head", StringComparison.Ordinal));
         (await UploadAsync(admin, "/returns", "values.csv", GoodFile)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await UploadAsync(admin, "/catalogue", "indicators.csv", Csv("code,title\nZZ1,Made up\n"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await UploadAsync(admin, "/catalogue", "indicators.csv", renamed)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var third = await UploadAsync(admin, "/catalogue", "indicators.csv", Csv("code,title\nZZ1,Made up\n"));
+        var third = await UploadAsync(admin, "/catalogue", "indicators.csv", renamed);
 
         third.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         Text(await PageOfAsync(third)).Should().Contain("You have 2 uploads waiting to be confirmed");
+    }
+
+    [Fact]
+    public async Task A_failed_check_does_not_hold_a_place_but_a_file_that_can_be_confirmed_does()
+    {
+        var app = With(("Uploads:MaxPendingPerUser", "2"));
+        var analyst = await SignInAsync(app, "fixing.analyst@example.org", "analyst");
+        (await UploadAsync(analyst, "/returns", "good.csv", GoodFile)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await UploadAsync(analyst, "/returns", "typo.csv", Csv("indicator_code,period,value\nZZ99,2017/18,1\n"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        // At the limit, the file with errors makes way for the corrected one...
+        (await UploadAsync(analyst, "/returns", "fixed.csv", GoodFile)).StatusCode.Should().Be(HttpStatusCode.Redirect, "a failed check gives up its place");
+        (await ScalarAsync<string>(ConnectionString, "select string_agg(file_name, ',' order by created_at) from pending_upload where user_name = 'fixing.analyst@example.org'"))
+            .Should().Be("good.csv,fixed.csv");
+
+        // ...but two that can be confirmed keep theirs.
+        (await UploadAsync(analyst, "/returns", "more.csv", GoodFile)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
