@@ -19,30 +19,20 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
     [HttpGet("{slug}")]
     public async Task<IActionResult> Show(
         string slug,
-        [FromQuery] string? period,
-        [FromQuery] string? section,
-        [FromQuery] string? quartile,
-        [FromQuery] string? direction,
-        [FromQuery] string? strategic,
-        [FromQuery] string? group,
+        [FromQuery] DashboardAsked asked,
         CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, group, ct);
+        var (error, page) = await LoadAsync(slug, asked, ct);
         return error ?? View(page);
     }
 
     [HttpGet("{slug}/csv")]
     public async Task<IActionResult> Csv(
         string slug,
-        [FromQuery] string? period,
-        [FromQuery] string? section,
-        [FromQuery] string? quartile,
-        [FromQuery] string? direction,
-        [FromQuery] string? strategic,
-        [FromQuery] string? group,
+        [FromQuery] DashboardAsked asked,
         CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, section, quartile, direction, strategic, group, ct);
+        var (error, page) = await LoadAsync(slug, asked, ct);
         if (error is not null)
         {
             return error;
@@ -52,10 +42,10 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
         return CsvExport.File(name, RatedIndicatorCsv.Header, page.Rows.Select(RatedIndicatorCsv.Row));
     }
 
-    private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(
-        string slug, string? period, string? section, string? quartile, string? direction, string? strategic, string? group, CancellationToken ct)
+    private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(string slug, DashboardAsked asked, CancellationToken ct)
     {
-        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        var period = asked.Period;
+        var (groupCode, groupError) = await queries.ResolveGroupAsync(asked.Group, ct);
         if (groupError is not null)
         {
             return (BadRequest(groupError), null);
@@ -76,7 +66,7 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
         }
 
         var sections = view.Rows.Select(r => r.Section).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var filters = DashboardFilters.Parse(section, quartile, direction, strategic, sections);
+        var filters = DashboardFilters.Parse(asked.Section, asked.Quartile, asked.Direction, asked.Strategic, sections);
         var rows = view.Rows.Where(filters.Matches).ToList();
         ViewData["Illustrative"] = view.Rows.Any(r => r.IsIllustrative);
         return (null, new DashboardPage(
@@ -97,6 +87,9 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
         return ReportingPeriod.FinancialYear(today.Month >= 4 ? today.Year : today.Year - 1);
     }
 }
+
+/// <summary>What a dashboard's address asks for (its query string): the page and its CSV download read the same.</summary>
+public sealed record DashboardAsked(string? Period, string? Section, string? Quartile, string? Direction, string? Strategic, string? Group);
 
 /// <summary>One dashboard for a period, with the rows left after the filters and the counts and narrative of those rows.</summary>
 public sealed record DashboardPage(
