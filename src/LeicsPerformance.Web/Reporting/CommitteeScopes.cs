@@ -109,11 +109,11 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
 
         foreach (var edition in byEdition.Values)
         {
-            var quarter = ReportingPeriod.FinancialQuarter(edition[0].Period.Year, 1);
+            var map = await EditionMapAsync(ReportingPeriod.FinancialYear(edition[0].Period.Year), ct);
             var names = new Dictionary<int, List<string>>();
             foreach (var committee in committees)
             {
-                foreach (var id in (await InForceAsync(committee.Id, quarter, ct)).Indicators)
+                foreach (var id in Carry(await IndicatorIdsAsync(committee.Id, ct), map).Indicators)
                 {
                     (names.TryGetValue(id, out var list) ? list : names[id] = []).Add(committee.Name);
                 }
@@ -129,21 +129,39 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
     }
 
     /// <summary>The scope's indicators in the edition in force for the quarter's financial year.</summary>
-    public async Task<CommitteeScopeInForce> InForceAsync(int committeeId, ReportingPeriod quarter, CancellationToken ct)
+    public async Task<CommitteeScopeInForce> InForceAsync(int committeeId, ReportingPeriod quarter, CancellationToken ct) =>
+        Carry(await IndicatorIdsAsync(committeeId, ct), await EditionMapAsync(ReportingPeriod.FinancialYear(quarter.Year), ct));
+
+    /// <summary>The edition in force for a financial year, every indicator's edition, and the lineage links both ways: read once, used for every committee.</summary>
+    private sealed record EditionMap(string? Edition, IReadOnlyDictionary<int, (string Code, string Frequency, string Edition)> Indicators, ILookup<int, int> Neighbours);
+
+    private async Task<EditionMap> EditionMapAsync(ReportingPeriod year, CancellationToken ct)
     {
-        var named = await IndicatorIdsAsync(committeeId, ct);
-        var edition = await performance.EditionInForceAsync(ReportingPeriod.FinancialYear(quarter.Year), ct);
+        var edition = await performance.EditionInForceAsync(year, ct);
         if (edition is null)
+        {
+            return new EditionMap(null, new Dictionary<int, (string, string, string)>(), Array.Empty<int>().ToLookup(i => i));
+        }
+
+        var indicators = (await db.Indicators.AsNoTracking()
+                .Select(i => new { i.Id, i.Code, i.Frequency, Edition = i.Dashboard.EditionFirstPeriod })
+                .ToListAsync(ct))
+            .ToDictionary(i => i.Id, i => (i.Code, i.Frequency, i.Edition));
+        var links = await db.Lineage.AsNoTracking().Select(l => new { l.IndicatorId, l.ContinuesIndicatorId }).ToListAsync(ct);
+        var neighbours = links.SelectMany(l => new[] { (l.IndicatorId, l.ContinuesIndicatorId), (l.ContinuesIndicatorId, l.IndicatorId) })
+            .ToLookup(pair => pair.Item1, pair => pair.Item2);
+        return new EditionMap(edition, indicators, neighbours);
+    }
+
+    /// <summary>Carries the named indicators into the map's edition (the rules in the class summary).</summary>
+    private static CommitteeScopeInForce Carry(int[] named, EditionMap map)
+    {
+        if (map.Edition is not { } edition)
         {
             return new CommitteeScopeInForce(named, null, [], []);
         }
 
-        var indicators = await db.Indicators.AsNoTracking()
-            .Select(i => new { i.Id, i.Code, i.Frequency, Edition = i.Dashboard.EditionFirstPeriod })
-            .ToDictionaryAsync(i => i.Id, ct);
-        var links = await db.Lineage.AsNoTracking().Select(l => new { l.IndicatorId, l.ContinuesIndicatorId }).ToListAsync(ct);
-        var neighbours = links.SelectMany(l => new[] { (l.IndicatorId, l.ContinuesIndicatorId), (l.ContinuesIndicatorId, l.IndicatorId) })
-            .ToLookup(pair => pair.Item1, pair => pair.Item2);
+        var indicators = map.Indicators;
 
         // Along the lineage, both ways, to the first indicator printed in the edition in force.
         int? Counterpart(int start)
@@ -157,7 +175,7 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
                     return id;
                 }
 
-                foreach (var linked in neighbours[id].Where(seen.Add))
+                foreach (var linked in map.Neighbours[id].Where(seen.Add))
                 {
                     next.Enqueue(linked);
                 }
