@@ -143,6 +143,10 @@ log "Generating the data set (seed $seed) ..."
 cp "$work/data/bench.env" "$work/data.env"
 "${bench[@]}" reset-db --connection "$connection" >&2
 
+# The app runs as in Production (HTTPS required) behind a proxy that terminated TLS: 127.0.0.1 is its trusted proxy, and
+# every request below says it arrived over HTTPS, as the proxy would. Without it a page answers 308 to https://.
+proxied=(-H "X-Forwarded-Proto: https")
+
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 # start_app LOG: starts the published app on the port against the bench database, loading the generated folder.
@@ -161,7 +165,7 @@ wait_ready() {
   limit=$(( $(date +%s) + $1 ))
   while [ "$(date +%s)" -lt "$limit" ]; do
     kill -0 "$app_pid" 2>/dev/null || { echo "The app stopped during start-up:" >&2; tail -n 40 "$work/app-"*.log >&2; exit 1; }
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/api/dashboards" || true)" = "200" ]; then
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${proxied[@]}" "http://127.0.0.1:$port/api/dashboards" || true)" = "200" ]; then
       awk -v a="$from" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
       return 0
     fi
@@ -224,12 +228,10 @@ jar="$work/cookies.txt"
 bench_password="bench-$(date +%s%N)"
 if (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Performance="$connection" SampleData__Load=false \
       LEICS_NEW_PASSWORD="$bench_password" dotnet LeicsPerformance.Web.dll add-user --email bench-viewer@example.org --role viewer) >"$work/add-user.log" 2>&1; then
-  # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http; and
-  # antiforgery needs HTTPS, so the signed-in requests say they came through an HTTPS proxy (127.0.0.1, trusted above).
-  https=(-H "X-Forwarded-Proto: https")
+  # Cookies are passed as a header: in Production they are Secure, which curl would not send back over http.
   jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"; }
-  token=$(curl -s "${https[@]}" -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1 || true)
-  curl -s -o /dev/null "${https[@]}" -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
+  token=$(curl -s "${proxied[@]}" -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -n 1 || true)
+  curl -s -o /dev/null "${proxied[@]}" -c "$jar" -H "Cookie: $(jar_cookies)" --data-urlencode "Email=bench-viewer@example.org" --data-urlencode "Password=$bench_password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
   cookie=$(jar_cookies || true)
   if [ -n "$token" ] && [ -n "$cookie" ]; then
@@ -244,7 +246,7 @@ fi
 # The baseline: the dashboard page's HTML (and the API's JSON) as saved once, served as static files by the same app.
 mkdir -p "$work/app/wwwroot/bench"
 # probe PATH FILE [COOKIE]
-probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 ${3:+-H "Cookie: $3" -H "X-Forwarded-Proto: https"} "$base$1" || echo "000"; }
+probe() { curl -s -o "$2" -w '%{http_code}' --max-time 30 "${proxied[@]}" ${3:+-H "Cookie: $3"} "$base$1" || echo "000"; }
 code=$(probe "/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.html")
 [ "$code" = "200" ] && targets+=("static-html|/bench/dashboard.html") || rm -f "$work/app/wwwroot/bench/dashboard.html"
 code=$(probe "/api/dashboards/$SLUG?period=$period" "$work/app/wwwroot/bench/dashboard.json")
@@ -260,8 +262,8 @@ pg_cpu() { local sum=0 pid; for pid in $(pg_backends); do sum=$(( sum + $(cpu_of
 : >"$work/targets.tsv"
 for entry in "${targets[@]}"; do
   IFS='|' read -r name path cookie_header <<<"$entry"
-  headers=()
-  [ -n "$cookie_header" ] && headers=(-H "Cookie: $cookie_header" -H "X-Forwarded-Proto: https")
+  headers=("${proxied[@]}")
+  [ -n "$cookie_header" ] && headers+=(-H "Cookie: $cookie_header")
   code=$(probe "$path" "$work/body-$name" "$cookie_header")
   bytes=$(stat -c %s "$work/body-$name" 2>/dev/null || echo 0)
   case "$code" in

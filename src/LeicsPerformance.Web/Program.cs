@@ -135,6 +135,7 @@ await app.PrepareDatabaseAsync();
 // First: the client's scheme and address as the configured proxy saw them, before anything reads them.
 app.UseForwardedHeaders();
 app.UseRequestLog();
+app.UseHttpsOnly();
 if (!app.Environment.IsDevelopment())
 {
     // Never a stack trace outside Development: the error page shows the correlation id, the details go to the log.

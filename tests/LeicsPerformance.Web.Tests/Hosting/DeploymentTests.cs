@@ -109,6 +109,34 @@ public sealed class DeploymentTests(TestDatabase database) : AppTest(database)
     }
 
     [Fact]
+    public async Task Reached_over_plain_http_with_https_required_pages_redirect_to_https_and_posts_are_refused_never_a_500()
+    {
+        using var client = Host("Production",
+            ("Https:Required", "true"), ("Proxy:KnownProxies:0", "10.0.0.5"), ("AllowedHosts", "performance.example.org")).CreateClient(
+            new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://performance.example.org:8080"), AllowAutoRedirect = false });
+
+        // The sign-in page (a form, so a Secure-only antiforgery cookie) answered 500 over HTTP before.
+        var page = await client.GetAsync(new Uri("/account/sign-in?returnUrl=%2Freturns", UriKind.Relative));
+        page.StatusCode.Should().Be(HttpStatusCode.PermanentRedirect);
+        page.Headers.Location.Should().Be(new Uri("https://performance.example.org/account/sign-in?returnUrl=%2Freturns"));
+
+        // Someone other than the proxy claiming HTTPS is not believed either.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboards", UriKind.Relative));
+        forged.Headers.Add("X-Test-Peer", "203.0.113.9");
+        forged.Headers.Add("X-Forwarded-Proto", "https");
+        (await client.SendAsync(forged)).StatusCode.Should().Be(HttpStatusCode.PermanentRedirect);
+
+        // A form post is not redirected (its body would be sent twice) but refused, saying why.
+        using var post = new FormUrlEncodedContent([new("Email", "someone@example.org"), new("Password", "not-sent")]);
+        var posted = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), post);
+        posted.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await posted.Content.ReadAsStringAsync()).Should().Contain("HTTPS only").And.Contain("nothing was sent or saved");
+
+        // Load balancers probe health over plain HTTP.
+        (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task During_a_database_outage_pages_answer_503_with_retry_after_and_readiness_fails()
     {
         using var client = Host("Production").CreateClient();
