@@ -545,7 +545,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
             """, ct);
     }
 
-    private static async Task WriteAssessmentsAsync(NpgsqlConnection connection, ReturnPlan plan, int loadId, Dictionary<string, int> periodIds, CancellationToken ct)
+    private async Task WriteAssessmentsAsync(NpgsqlConnection connection, ReturnPlan plan, int loadId, Dictionary<string, int> periodIds, CancellationToken ct)
     {
         var withAssessment = plan.Changes.Where(c => c.Line.Assessment is not null).ToList();
         if (withAssessment.Count == 0)
@@ -573,51 +573,65 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
             await snapshot.ExecuteNonQueryAsync(ct);
         }
 
-        await using var batch = new NpgsqlBatch(connection);
+        // Then what each becomes: the stored cells merged with the file's by the one rule (AssessmentInput.AppliedTo, which
+        // the preview rates with), in file order where two rows give the same column. The write lock is held, so what is
+        // read here is what is replaced.
+        var indicatorIds = keys.Select(k => k.IndicatorId).Distinct().ToArray();
+        var keyPeriodIds = keys.Select(k => k.PeriodId).Distinct().ToArray();
+        var stored = (await db.Assessments.AsNoTracking()
+                .Where(a => indicatorIds.Contains(a.IndicatorId) && keyPeriodIds.Contains(a.PeriodId))
+                .ToListAsync(ct))
+            .ToDictionary(a => (a.IndicatorId, a.PeriodId));
+        var written = new Dictionary<(int IndicatorId, int PeriodId), IndicatorAssessment>();
         foreach (var change in withAssessment)
         {
-            var a = change.Line.Assessment!;
-            // A blank cell leaves what is stored alone; only the cells given are written.
+            var key = (change.Line.IndicatorId, periodIds[change.Line.AssessmentPeriod.Code]);
+            var merged = change.Line.Assessment!.AppliedTo(written.GetValueOrDefault(key) ?? stored.GetValueOrDefault(key), key.Item1, key.Item2);
+            merged.ValuePeriodId = change.Line.ColumnPeriod is null ? null : periodIds[change.Line.Period.Code];
+            written[key] = merged;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var a in written.Values)
+        {
             var command = new NpgsqlBatchCommand("""
                 insert into indicator_assessment
                     (indicator_id, period_id, target_text, commentary, officer_direction, reported_quartile, quartile_best, quartile_worst, quartile_note, quartile_group_code, data_load_id, updated_at, officer_marker, value_period_id)
-                values ($1, $2, coalesce($3, ''), coalesce($4, ''), $5, coalesce($6, ''), $7, $8, coalesce($9, ''), $10, $11, now(), $12, $13)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), $12, $13)
                 on conflict (indicator_id, period_id) do update set
-                    target_text = coalesce($3, indicator_assessment.target_text),
-                    commentary = coalesce($4, indicator_assessment.commentary),
-                    officer_direction = coalesce($5, indicator_assessment.officer_direction),
-                    reported_quartile = coalesce($6, indicator_assessment.reported_quartile),
-                    quartile_best = case when $6 is null then indicator_assessment.quartile_best else $7 end,
-                    quartile_worst = case when $6 is null then indicator_assessment.quartile_worst else $8 end,
-                    quartile_note = case when $6 is null then indicator_assessment.quartile_note else coalesce($9, '') end,
-                    quartile_group_code = coalesce($10, indicator_assessment.quartile_group_code),
-                    data_load_id = $11,
-                    updated_at = now(),
-                    officer_marker = coalesce($12, indicator_assessment.officer_marker),
-                    value_period_id = $13
+                    target_text = excluded.target_text,
+                    commentary = excluded.commentary,
+                    officer_direction = excluded.officer_direction,
+                    reported_quartile = excluded.reported_quartile,
+                    quartile_best = excluded.quartile_best,
+                    quartile_worst = excluded.quartile_worst,
+                    quartile_note = excluded.quartile_note,
+                    quartile_group_code = excluded.quartile_group_code,
+                    data_load_id = excluded.data_load_id,
+                    updated_at = excluded.updated_at,
+                    officer_marker = excluded.officer_marker,
+                    value_period_id = excluded.value_period_id
                 """);
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = change.Line.IndicatorId });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = periodIds[change.Line.AssessmentPeriod.Code] });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = a.IndicatorId });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = a.PeriodId });
             command.Parameters.Add(Text(a.TargetText));
             command.Parameters.Add(Text(a.Commentary));
-            command.Parameters.Add(Text(a.OfficerDirection?.ToCode()));
-            command.Parameters.Add(Text(a.QuartileGiven ? a.Quartile?.Original ?? "-" : null));
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)a.Quartile?.Best ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)a.Quartile?.Worst ?? DBNull.Value });
-            command.Parameters.Add(Text(a.Quartile?.Note));
+            command.Parameters.Add(Text(a.OfficerDirection));
+            command.Parameters.Add(Text(a.ReportedQuartile));
+            command.Parameters.Add(Integer(a.QuartileBest));
+            command.Parameters.Add(Integer(a.QuartileWorst));
+            command.Parameters.Add(Text(a.QuartileNote));
             command.Parameters.Add(Text(a.QuartileGroupCode));
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = loadId });
-            command.Parameters.Add(Text(a.OfficerMarker?.ToCode()));
-            command.Parameters.Add(new NpgsqlParameter
-            {
-                NpgsqlDbType = NpgsqlDbType.Integer,
-                Value = change.Line.ColumnPeriod is null ? DBNull.Value : periodIds[change.Line.Period.Code],
-            });
+            command.Parameters.Add(Text(a.OfficerMarker));
+            command.Parameters.Add(Integer(a.ValuePeriodId));
             batch.BatchCommands.Add(command);
         }
 
         await batch.ExecuteNonQueryAsync(ct);
     }
+
+    private static NpgsqlParameter Integer(int? value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 

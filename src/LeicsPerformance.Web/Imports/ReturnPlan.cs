@@ -1,6 +1,7 @@
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data.Entities;
 
 namespace LeicsPerformance.Web.Imports;
 
@@ -12,7 +13,30 @@ public sealed record AssessmentInput(
     ReportedQuartile? Quartile,
     bool QuartileGiven,
     string? QuartileGroupCode,
-    Marker? OfficerMarker = null);
+    Marker? OfficerMarker = null)
+{
+    /// <summary>
+    /// The assessment once this row is loaded over what is stored — the one rule, used by the commit
+    /// (<c>ReturnImporter</c> writes it) and the preview (<c>AsIfLoaded</c> rates with it): each cell given replaces the
+    /// stored one, a blank cell keeps it; a quartile cell given replaces the quartile, its range and note together ("-"
+    /// when given empty). Which period the figure is for and the load are the caller's to set.
+    /// </summary>
+    public IndicatorAssessment AppliedTo(IndicatorAssessment? stored, int indicatorId, int periodId) => new()
+    {
+        IndicatorId = indicatorId,
+        PeriodId = periodId,
+        TargetText = TargetText ?? stored?.TargetText ?? string.Empty,
+        Commentary = Commentary ?? stored?.Commentary ?? string.Empty,
+        OfficerDirection = OfficerDirection?.ToCode() ?? stored?.OfficerDirection,
+        ReportedQuartile = QuartileGiven ? Quartile?.Original ?? "-" : stored?.ReportedQuartile ?? string.Empty,
+        QuartileBest = QuartileGiven ? Quartile?.Best : stored?.QuartileBest,
+        QuartileWorst = QuartileGiven ? Quartile?.Worst : stored?.QuartileWorst,
+        QuartileNote = QuartileGiven ? Quartile?.Note ?? string.Empty : stored?.QuartileNote ?? string.Empty,
+        QuartileGroupCode = QuartileGroupCode ?? stored?.QuartileGroupCode,
+        OfficerMarker = OfficerMarker?.ToCode() ?? stored?.OfficerMarker,
+        DefinitionChanged = stored?.DefinitionChanged ?? false,
+    };
+}
 
 /// <summary>A validated row of a returns file, resolved against the catalogue.</summary>
 public sealed record ReturnLine(

@@ -35,31 +35,6 @@ public sealed class AsIfLoaded
 
     public string AreaCode(int areaId) => areaCodes.TryGetValue(areaId, out var code) ? code : areaId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The assessment as the commit would leave it (<c>ReturnImporter.WriteAssessmentsAsync</c>): each cell the file
-    /// gives replaces the stored one, a blank cell keeps it. Where the figure is for another period than its column
-    /// is carried by the caller (the period may not be held yet, so it has no id).
-    /// </summary>
-    public static IndicatorAssessment Written(IndicatorAssessment? stored, ReturnLine line)
-    {
-        var given = line.Assessment!;
-        var quartile = given.QuartileGiven;
-        return new IndicatorAssessment
-        {
-            IndicatorId = line.IndicatorId,
-            TargetText = given.TargetText ?? stored?.TargetText ?? string.Empty,
-            Commentary = given.Commentary ?? stored?.Commentary ?? string.Empty,
-            OfficerDirection = given.OfficerDirection?.ToCode() ?? stored?.OfficerDirection,
-            ReportedQuartile = quartile ? given.Quartile?.Original ?? "-" : stored?.ReportedQuartile ?? string.Empty,
-            QuartileBest = quartile ? given.Quartile?.Best : stored?.QuartileBest,
-            QuartileWorst = quartile ? given.Quartile?.Worst : stored?.QuartileWorst,
-            QuartileNote = quartile ? given.Quartile?.Note ?? string.Empty : stored?.QuartileNote ?? string.Empty,
-            QuartileGroupCode = given.QuartileGroupCode ?? stored?.QuartileGroupCode,
-            OfficerMarker = given.OfficerMarker?.ToCode() ?? stored?.OfficerMarker,
-            DefinitionChanged = stored?.DefinitionChanged ?? false,
-        };
-    }
-
     /// <summary>Whether a value in the file's state is one a comparator ranking counts (as the stored ones are filtered).</summary>
     public static bool IsRanked(ReturnLine line) => line.Value is not null && line.Status is ValueStatus.Published or ValueStatus.Provisional;
 }

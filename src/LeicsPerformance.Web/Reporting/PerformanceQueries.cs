@@ -196,7 +196,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                     continue;
                 }
 
-                assessments[indicator.Id] = AsIfLoaded.Written(assessments.GetValueOrDefault(indicator.Id), line);
+                var stored = assessments.GetValueOrDefault(indicator.Id);
+                // A period the file brings may not be held yet, so may have no id: ratings do not read it.
+                assessments[indicator.Id] = line.Assessment!.AppliedTo(stored, indicator.Id, stored?.PeriodId ?? 0);
                 if (line.ColumnPeriod is null)
                 {
                     ownPeriods.Remove(indicator.Id);

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LeicsPerformance.Web.Tests.Returns;
 
 /// <summary>
-/// The rule for merging a file's assessment cells into what is stored (a given cell replaces, a blank keeps) lives
-/// twice: in the commit's SQL (<c>ReturnImporter.WriteAssessmentsAsync</c>) and in the preview's
-/// <see cref="AsIfLoaded.Written"/>. Every column must come out the same, whichever cells a file gives.
+/// The rule for merging a file's assessment cells into what is stored (a given cell replaces, a blank keeps) is
+/// <see cref="AssessmentInput.AppliedTo"/>: the preview rates with it and the commit writes what it returns. Every column
+/// the commit stores must be the one the preview showed, whichever cells a file gives.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class AssessmentMergeTests(TestDatabase database) : AppTest(database)
@@ -31,7 +31,7 @@ public sealed class AssessmentMergeTests(TestDatabase database) : AppTest(databa
         var periodId = await db.Periods.Where(p => p.Code == line.AssessmentPeriod.Code).Select(p => p.Id).SingleAsync();
         var stored = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.IndicatorId == line.IndicatorId && a.PeriodId == periodId);
 
-        var previewed = line.Assessment is null ? stored : AsIfLoaded.Written(stored, line);
+        var previewed = line.Assessment is null ? stored : line.Assessment.AppliedTo(stored, line.IndicatorId, periodId);
         await importer.CommitAsync(plan, "upload", "test");
         db.ChangeTracker.Clear();
         var written = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.IndicatorId == line.IndicatorId && a.PeriodId == periodId);
