@@ -78,11 +78,20 @@ public sealed class CommitteePdfRenderer(IOptions<PdfOptions> options, IServer s
         }
 
         var instance = await BrowserAsync(ct);
-        var contextOptions = new BrowserNewContextOptions { Locale = "en-GB", TimezoneId = "Europe/London" };
+        var headers = new Dictionary<string, string>();
         if (!string.IsNullOrEmpty(cookieHeader))
         {
-            contextOptions.ExtraHTTPHeaders = new Dictionary<string, string> { ["Cookie"] = cookieHeader };
+            headers["Cookie"] = cookieHeader;
         }
+
+        if (url.Scheme == Uri.UriSchemeHttp)
+        {
+            // Chromium reaches the app directly on its own (loopback, so trusted) address, inside the HTTPS the reader
+            // came through: said as a proxy would, or a server requiring HTTPS would send it to https:// and fail.
+            headers["X-Forwarded-Proto"] = "https";
+        }
+
+        var contextOptions = new BrowserNewContextOptions { Locale = "en-GB", TimezoneId = "Europe/London", ExtraHTTPHeaders = headers };
 
         await using var context = await instance.NewContextAsync(contextOptions);
         var page = await context.NewPageAsync();

@@ -20,10 +20,12 @@ public sealed partial class CommitteePdfTests(TestDatabase database) : IAsyncLif
     private const string Title = "Performance Report for Quarter One 2021-22 (April – June)";
 
     private AppFactory factory = null!;
+    private string connectionString = null!;
 
     public async Task InitializeAsync()
     {
-        factory = new AppFactory(await database.CreateCopyAsync());
+        connectionString = await database.CreateCopyAsync();
+        factory = new AppFactory(connectionString);
         factory.UseKestrel(0);
         factory.StartServer();
         await CreateUsersAsync(factory);
@@ -59,6 +61,28 @@ public sealed partial class CommitteePdfTests(TestDatabase database) : IAsyncLif
         var page = await PageAsync(anonymous, Report);
         page.QuerySelector(".app-committee-accessible")!.TextContent.Should().Contain("accessible version");
         page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain(Report + "/pdf");
+    }
+
+    [Fact]
+    public async Task On_a_server_requiring_https_behind_its_proxy_the_PDF_still_prints()
+    {
+        RequireTools();
+        using var analyst = await SignedInAsync(factory, "analyst@example.org");
+        await PostFormAsync(analyst, Report + "/publish", Report + "/publish", new() { ["confirm"] = "yes" });
+
+        // The same database served as in Production: HTTPS required, the reader coming through the (loopback) proxy.
+        // Chromium loads the report from the app's own plain-HTTP address; it must not be sent to https:// there.
+        await using var secured = new AppFactory(connectionString, settings: new Dictionary<string, string> { ["Https:Required"] = "true" });
+        secured.UseKestrel(0);
+        secured.StartServer();
+        using var reader = Anonymous(secured);
+        reader.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var response = await reader.GetAsync(new Uri(Report + "/pdf", UriKind.Relative));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(body));
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        Fold(await PdfTextAsync(body)).Should().Contain(Title).And.Contain("Page 1 of ");
     }
 
     [Fact]
