@@ -11,7 +11,8 @@ namespace LeicsPerformance.Domain.Periods;
 /// <remarks>
 /// Codes: <c>FY2017</c> = financial year 2017/18; <c>FY2021Q1</c> = Quarter One 2021-22 (April–June 2021);
 /// <c>CY2017</c> = calendar year 2017; <c>AY2017</c> = academic year 2017/18; <c>D2018-03-31</c> = as at a date.
-/// The year in a code is always the year the period starts in.
+/// The year in a code is always the year the period starts in. Web addresses use the readable <see cref="UrlForm"/>
+/// instead (<c>2021-22-q1</c>); <see cref="TryParse"/> reads both, and every wording below.
 /// </remarks>
 public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
 {
@@ -57,6 +58,20 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         PeriodKind.CalendarYear => string.Create(CultureInfo.InvariantCulture, $"CY{Year}"),
         PeriodKind.AcademicYear => string.Create(CultureInfo.InvariantCulture, $"AY{Year}"),
         _ => "D" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The one form of the period in web addresses, readable and needing no escaping: <c>2021-22</c> (financial year),
+    /// <c>2021-22-q1</c> (a quarter of it), <c>2021</c> (calendar year), <c>2021-22-academic</c> (academic year),
+    /// <c>2018-03-31</c> (as at a date). <see cref="TryParse"/> reads it back.
+    /// </summary>
+    public string UrlForm => Kind switch
+    {
+        PeriodKind.FinancialYear => YearSpan(Year, "-"),
+        PeriodKind.FinancialQuarter => string.Create(CultureInfo.InvariantCulture, $"{YearSpan(Year, "-")}-q{Quarter}"),
+        PeriodKind.CalendarYear => Year.ToString(CultureInfo.InvariantCulture),
+        PeriodKind.AcademicYear => YearSpan(Year, "-") + "-academic",
+        _ => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     /// <summary>The short form used in tables: 2017/18, Q1 2021/22, 2017, 2017/18 (academic), 31 Mar 2018.</summary>
@@ -158,7 +173,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         return false;
     }
 
-    /// <summary>Parses a code (FY2017) or any of the wordings used in the council's papers.</summary>
+    /// <summary>Parses a code (FY2017), the address form (2017-18, 2021-22-q1) or any of the wordings used in the council's papers.</summary>
     public static bool TryParse(string? text, out ReportingPeriod period)
     {
         period = null!;
@@ -288,7 +303,7 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
     [GeneratedRegex(@"^(?:end of (?:yr|year) |financial year |fy ?)?(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})(?: financial year)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinancialPattern();
 
-    [GeneratedRegex(@"^(?:(?:ay|academic year) ?(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})|(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4}) ?\(?academic(?: year)?\)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:ay|academic year) ?(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})|(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})[ -]?\(?academic(?: year)?\)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AcademicPattern();
 
     [GeneratedRegex(@"^(?:calendar year |cy ?)?(?<year>[0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -297,8 +312,11 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
     [GeneratedRegex(@"^(?:as (?:at|of) )(?<date>.+)$|^(?<date>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [a-z]{3,9} [0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsAtPattern();
 
-    /// <summary>"Q1 2021/22", "Quarter One 2021-22 (April – June)", "first quarter (April to June) of 2021-22", "2021/22 Q1".</summary>
-    [GeneratedRegex(@"^(?:(?:q|quarter) ?(?<q>[1-4]|one|two|three|four)|(?<q>first|second|third|fourth) quarter)(?: \([^)]*\))?(?: of)? (?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})(?: \([^)]*\))?$|^(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4}) ?(?:q|quarter) ?(?<q>[1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "Q1 2021/22", "Quarter One 2021-22 (April – June)", "first quarter (April to June) of 2021-22", "2021/22 Q1", and
+    /// the address forms "2021-22-q1" (<see cref="UrlForm"/>) and "q1-2021-22" (once used in file names).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:q|quarter) ?(?<q>[1-4]|one|two|three|four)|(?<q>first|second|third|fourth) quarter)(?: \([^)]*\))?(?: of)?[ -](?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})(?: \([^)]*\))?$|^(?<span>[0-9]{4} ?[/-] ?[0-9]{2,4})[ -]?(?:q|quarter) ?(?<q>[1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
 
     [GeneratedRegex(@"^(?<first>[0-9]{4}) ?[/-] ?(?<second>[0-9]{2}|[0-9]{4})$", RegexOptions.CultureInvariant)]

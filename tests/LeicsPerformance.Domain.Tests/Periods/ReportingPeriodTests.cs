@@ -214,6 +214,69 @@ public class ReportingPeriodTests
         ReportingPeriod.Parse(period.LongLabel).Should().Be(period, "the long label '{0}' should read back", period.LongLabel);
     }
 
+    [Theory]
+    [InlineData("FY2021", "2021-22")]
+    [InlineData("FY2021Q1", "2021-22-q1")]
+    [InlineData("FY2021Q4", "2021-22-q4")]
+    [InlineData("FY1999", "1999-00")]
+    [InlineData("FY1999Q2", "1999-00-q2")]
+    [InlineData("CY2021", "2021")]
+    [InlineData("AY2021", "2021-22-academic")]
+    [InlineData("D2018-03-31", "2018-03-31")]
+    [InlineData("D2024-02-29", "2024-02-29")]
+    public void The_address_form_is_readable_and_reads_back(string code, string urlForm)
+    {
+        var period = ReportingPeriod.Parse(code);
+
+        period.UrlForm.Should().Be(urlForm);
+        ReportingPeriod.TryParse(urlForm, out var back).Should().BeTrue();
+        back.Should().Be(period);
+        Uri.EscapeDataString(urlForm).Should().Be(urlForm, "an address form needs no escaping");
+    }
+
+    [Theory]
+    [InlineData("FY2021Q1", "2021-22-q1")]
+    [InlineData("q1-2021-22", "2021-22-q1")]
+    [InlineData("Q1-2021-22", "2021-22-q1")]
+    [InlineData("2021-22-Q1", "2021-22-q1")]
+    [InlineData("Q1 2021/22", "2021-22-q1")]
+    [InlineData("2021/22", "2021-22")]
+    [InlineData("FY2021", "2021-22")]
+    [InlineData("CY2021", "2021")]
+    [InlineData("AY2021", "2021-22-academic")]
+    [InlineData("2021/22 academic", "2021-22-academic")]
+    [InlineData("D2018-03-31", "2018-03-31")]
+    [InlineData("31/03/2018", "2018-03-31")]
+    public void Older_forms_in_addresses_read_as_the_period_of_its_address_form(string text, string urlForm)
+    {
+        ReportingPeriod.Parse(text).UrlForm.Should().Be(urlForm);
+    }
+
+    [Theory]
+    [InlineData("2021-22-q5")]
+    [InlineData("2021-23-q1")]
+    [InlineData("2021-22-academy")]
+    [InlineData("q0-2021-22")]
+    public void Address_forms_that_are_no_period_are_refused(string text)
+    {
+        ReportingPeriod.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_address_form_round_trips_for_every_period_of_a_decade()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var year = 2015; year <= 2025; year++)
+        {
+            foreach (var period in new[] { ReportingPeriod.FinancialYear(year), ReportingPeriod.CalendarYear(year), ReportingPeriod.AcademicYear(year), ReportingPeriod.PointDate(new DateOnly(year, 3, 31)) }
+                .Concat(Enumerable.Range(1, 4).Select(q => ReportingPeriod.FinancialQuarter(year, q))))
+            {
+                ReportingPeriod.Parse(period.UrlForm).Should().Be(period);
+                seen.Add(period.UrlForm).Should().BeTrue("no two periods share an address form ({0})", period.UrlForm);
+            }
+        }
+    }
+
     [Fact]
     public void Code_round_trips_for_every_quarter_of_a_decade()
     {
