@@ -109,8 +109,13 @@ builder.Services.AddHostedService<DataVersionListener>();
 builder.Services.AddSingleton<RatedMemo>();
 builder.Services.AddAuthorization();
 builder.Services.AddControllersWithViews(options =>
+{
     // Every form that writes carries an antiforgery token, and the server checks it on every unsafe method.
-    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    // A page asked for with an old form of a period (?period=FY2021Q1) moves permanently to its one address form
+    // (?period=2021-22-q1); /api keeps reading every form.
+    options.Filters.Add(new CanonicalPeriodAddresses());
+});
 
 // Read pages and API answers change only when data is committed: cache them for anonymous readers, varying by
 // query string and by the data version (held in memory, moved by this instance's commits at once and by every other

@@ -40,7 +40,7 @@ public sealed class CommitteesController(
     [HttpGet("{slug}/{period}")]
     public async Task<IActionResult> Report(string slug, string period, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         return error ?? View(page);
     }
 
@@ -51,7 +51,7 @@ public sealed class CommitteesController(
     [HttpGet("{slug}/{period}/pdf")]
     public async Task<IActionResult> Pdf(string slug, string period, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "/pdf", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         if (error is not null)
         {
             return error;
@@ -97,7 +97,7 @@ public sealed class CommitteesController(
     [Authorize(Roles = Roles.CanLoadReturns)]
     public async Task<IActionResult> Publish(string slug, string period, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "/publish", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         if (error is not null)
         {
             return error;
@@ -110,7 +110,7 @@ public sealed class CommitteesController(
     [Authorize(Roles = Roles.CanLoadReturns)]
     public async Task<IActionResult> Publish(string slug, string period, [FromForm] string? confirm, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "/publish", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         if (error is not null)
         {
             return error;
@@ -137,7 +137,7 @@ public sealed class CommitteesController(
     [Authorize(Roles = Roles.CanLoadReturns)]
     public async Task<IActionResult> AddQuestion(string slug, string period, [FromForm] QuestionForm form, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         if (error is not null)
         {
             return error;
@@ -214,7 +214,7 @@ public sealed class CommitteesController(
     [Authorize(Roles = Roles.CanLoadReturns)]
     public async Task<IActionResult> CloseQuestion(string slug, string period, int id, [FromForm] CloseQuestionForm form, CancellationToken ct)
     {
-        var (error, page) = await LoadAsync(slug, period, "", ct);
+        var (error, page) = await LoadAsync(slug, period, ct);
         if (error is not null)
         {
             return error;
@@ -275,7 +275,7 @@ public sealed class CommitteesController(
     /// The report page model: the published snapshot with its revisions, or (for analysts) the draft built now.
     /// Drafts are not found for anyone else, so an unpublished report's existence is not disclosed.
     /// </summary>
-    private async Task<(IActionResult? Error, CommitteeReportPage? Page)> LoadAsync(string slug, string period, string suffix, CancellationToken ct)
+    private async Task<(IActionResult? Error, CommitteeReportPage? Page)> LoadAsync(string slug, string period, CancellationToken ct)
     {
         var committee = await queries.FindAsync(slug, ct);
         if (committee is null || !CommitteePeriods.TryParse(period, out var quarter))
@@ -283,12 +283,9 @@ public sealed class CommitteesController(
             return (NotFound(), null);
         }
 
+        // Another wording of the quarter in a GET's address was moved to the address form before this ran
+        // (Hosting/CanonicalPeriodAddresses); a form posted to it still works.
         var canonical = CommitteePeriods.Slug(quarter);
-        if (!string.Equals(period, canonical, StringComparison.Ordinal) && HttpMethods.IsGet(Request.Method))
-        {
-            return (RedirectPermanent(ReportUrl(slug, canonical) + suffix), null);
-        }
-
         var published = await publishing.PublishedAsync(committee.Id, quarter, ct);
         CommitteeReportSnapshot report;
         IReadOnlyDictionary<string, CellRevision> revisions = new Dictionary<string, CellRevision>();
@@ -321,7 +318,7 @@ public sealed class CommitteesController(
             IsAnalyst));
     }
 
-    private string ReportUrl(string slug, string periodSlug) => Url.Content($"~/committees/{Uri.EscapeDataString(slug)}/{periodSlug}");
+    private string ReportUrl(string slug, string periodSlug) => Url.Action(nameof(Report), new { slug, period = periodSlug })!;
 
     private RedirectResult RedirectToReport(string slug, string periodSlug) => Redirect(ReportUrl(slug, periodSlug));
 }

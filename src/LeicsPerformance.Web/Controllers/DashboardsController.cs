@@ -76,7 +76,7 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
             rows,
             DashboardReading.Of(rows, view.Period.Label),
             resolved.Previous().Label,
-            "/dashboards/" + Uri.EscapeDataString(view.Slug) + "/csv" + filters.QueryString(view.Period.Code, groupCode),
+            Url.Action(nameof(Csv), new RouteValueDictionary(filters.RouteValues(resolved, groupCode)) { ["slug"] = view.Slug })!,
             groupCode,
             await queries.ComparatorChoicesAsync(ct)));
     }
@@ -212,35 +212,38 @@ public sealed record DashboardFilters(string? Section, int? Quartile, Direction?
         return parts;
     }
 
-    /// <summary>"?period=FY2017&amp;direction=worse": the period, the active filters and the chosen comparator group, for links such as the CSV download.</summary>
-    public string QueryString(string periodCode, string? group = null)
+    /// <summary>
+    /// The route values of the period (its address form), the active filters and the chosen comparator group
+    /// (<c>?period=2017-18&amp;direction=worse</c>), for links built with the routing helpers such as the CSV download.
+    /// </summary>
+    public RouteValueDictionary RouteValues(ReportingPeriod period, string? group = null)
     {
-        var pairs = new List<KeyValuePair<string, string?>> { new("period", periodCode) };
+        var pairs = new RouteValueDictionary { ["period"] = period.UrlForm };
         if (group is not null)
         {
-            pairs.Add(new("group", group));
+            pairs["group"] = group;
         }
 
         if (Section is not null)
         {
-            pairs.Add(new("section", Section));
+            pairs["section"] = Section;
         }
 
         if (QuartileValue is { } q)
         {
-            pairs.Add(new("quartile", q));
+            pairs["quartile"] = q;
         }
 
         if (DirectionValue is { } d)
         {
-            pairs.Add(new("direction", d));
+            pairs["direction"] = d;
         }
 
         if (StrategicOnly)
         {
-            pairs.Add(new("strategic", "true"));
+            pairs["strategic"] = "true";
         }
 
-        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToUriComponent();
+        return pairs;
     }
 }

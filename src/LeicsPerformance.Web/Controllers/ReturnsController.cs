@@ -4,6 +4,7 @@ using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
+using LeicsPerformance.Web.Hosting;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Authorization;
@@ -29,6 +30,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     public async Task<IActionResult> Index(CancellationToken ct) => View(await StartPageAsync(null, null, null, null, ct));
 
     [HttpGet("template")]
+    [PeriodAsTyped]
     public async Task<IActionResult> Template([FromQuery] string? dashboard, [FromQuery] string? period, CancellationToken ct)
     {
         var board = string.IsNullOrWhiteSpace(dashboard) ? null

@@ -466,10 +466,7 @@ public sealed class ReturnUploads(
 }
 
 /// <summary>A dashboard a load changed, once, with each period it changed there.</summary>
-public sealed record AffectedDashboard(string Slug, string Title, IReadOnlyList<AffectedPeriod> Periods)
-{
-    public string Url(AffectedPeriod period) => "/dashboards/" + Uri.EscapeDataString(Slug) + "?period=" + Uri.EscapeDataString(period.Code);
-}
+public sealed record AffectedDashboard(string Slug, string Title, IReadOnlyList<AffectedPeriod> Periods);
 
 public sealed record AffectedPeriod(string Code, string Label, int Indicators)
 {

@@ -212,33 +212,24 @@ public sealed record CommitteeReportPage(
             .ToList();
 }
 
-/// <summary>Readable report addresses: Quarter One 2021-22 is <c>2021-22-q1</c>.</summary>
+/// <summary>
+/// Report addresses name a quarter by the period's one address form (<see cref="ReportingPeriod.UrlForm"/>):
+/// Quarter One 2021-22 is <c>2021-22-q1</c>. Other wordings redirect there (<c>Hosting/CanonicalPeriodAddresses</c>).
+/// </summary>
 public static class CommitteePeriods
 {
-    public static string Slug(ReportingPeriod quarter) =>
-        string.Create(CultureInfo.InvariantCulture, $"{quarter.Year}-{(quarter.Year + 1) % 100:00}-q{quarter.Quarter}");
+    public static string Slug(ReportingPeriod quarter) => quarter.UrlForm;
 
-    /// <summary>Reads <c>2021-22-q1</c>, or any quarter the domain reads (FY2021Q1, Q1 2021/22, Quarter One 2021-22).</summary>
+    /// <summary>Reads any quarter the domain reads (2021-22-q1, FY2021Q1, Q1 2021/22, Quarter One 2021-22); not a year.</summary>
     public static bool TryParse(string? text, out ReportingPeriod quarter)
     {
-        quarter = null!;
-        var s = (text ?? string.Empty).Trim();
-        if (s.Length == 10 && s[4] == '-' && s[7] == '-' && (s[8] == 'q' || s[8] == 'Q')
-            && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var next)
-            && next == (year + 1) % 100
-            && s[9] is >= '1' and <= '4')
-        {
-            quarter = ReportingPeriod.FinancialQuarter(year, s[9] - '0');
-            return true;
-        }
-
-        if (ReportingPeriod.TryParse(s, out var parsed) && parsed.Kind == PeriodKind.FinancialQuarter)
+        if (ReportingPeriod.TryParse(text, out var parsed) && parsed.Kind == PeriodKind.FinancialQuarter)
         {
             quarter = parsed;
             return true;
         }
 
+        quarter = null!;
         return false;
     }
 }

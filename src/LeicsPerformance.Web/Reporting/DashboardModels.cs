@@ -3,7 +3,11 @@ using LeicsPerformance.Domain.Values;
 
 namespace LeicsPerformance.Web.Reporting;
 
-public sealed record PeriodOption(string Code, string Label, string LongLabel);
+/// <summary>A period offered or shown: its stored code, its labels, and its one form in web addresses (links, picker values).</summary>
+public sealed record PeriodOption(string Code, string Label, string LongLabel)
+{
+    public string UrlForm => LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(Code).UrlForm;
+}
 
 public sealed record DashboardListItem(string Slug, string Title, string ThemeSlug, string ThemeTitle, int IndicatorCount);
 

@@ -78,7 +78,7 @@ public sealed class JourneyBrowserTests(TestDatabase database, BrowserFixture br
         await page.WaitForFunctionAsync("() => document.activeElement?.textContent?.trim() === 'Show period'");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**period=FY2016**");
+        await page.WaitForURLAsync("**period=2016-17**");
         (await page.InnerTextAsync("h1")).Should().Contain("2016/17");
     }
 

@@ -203,7 +203,7 @@ public sealed class PhoneBrowserTests(TestDatabase database, BrowserFixture brow
         && !link.StartsWith("/docs/api", StringComparison.Ordinal)
         && !link.StartsWith("/health", StringComparison.Ordinal);
 
-    /// <summary>"/indicators/FF01?period=FY2017" → "/indicators/*?period": pages of one kind share a template.</summary>
+    /// <summary>"/indicators/FF01?period=2017-18" → "/indicators/*?period": pages of one kind share a template.</summary>
     private static string Kind(string url)
     {
         var question = url.IndexOf('?', StringComparison.Ordinal);

@@ -451,7 +451,7 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
     {
         using var analyst = await SignedInAsync(factory, "analyst@example.org");
         var report = await PageAsync(analyst, Report);
-        var exceptions = await PageAsync(analyst, "/exceptions?period=FY2021Q1");
+        var exceptions = await PageAsync(analyst, "/exceptions?period=2021-22-q1");
         List<string> Listed(string list) =>
             exceptions.QuerySelectorAll($"table[data-list={list}] tr[data-code]").Select(r => r.GetAttribute("data-code")!).ToList();
 

@@ -88,7 +88,7 @@ public sealed class FundingPageTests(TestDatabase database) : AppTest(database)
         header.Should().Equal("period", "comparator_group", "rank", "area_code", "authority", "csp_per_head", "difference_to_home_per_head", "additional_funding_if_home_funded_at_same_level", "quartile");
         rows.Should().HaveCount(count).And.HaveCount(table.Count);
         rows.Select(r => (r[2], r[4])).Should().Equal(table.Select(r => (r[0], r[1].Replace(" (this council)", string.Empty, StringComparison.Ordinal))));
-        page.QuerySelector("a[href^='/funding/csv']")!.GetAttribute("href").Should().Be($"/funding/csv?period=FY2018&group={group}");
+        page.QuerySelector("a[href^='/funding/csv']")!.GetAttribute("href").Should().Be($"/funding/csv?period=2018-19&group={group}");
 
         var camden = rows.SingleOrDefault(r => r[3] == "camden");
         if (camden is not null)
@@ -119,7 +119,7 @@ public sealed class FundingPageTests(TestDatabase database) : AppTest(database)
         rows[0].Should().Equal("Net expenditure per head of population", "£504", "£502", "→ No real change", "4th quartile");
         rows[1][4].Should().Be("4th quartile");
         rows[5][4].Should().Be("3rd quartile");
-        page.QuerySelector("#services-table a")!.GetAttribute("href").Should().Be("/indicators/FF02?period=FY2017");
+        page.QuerySelector("#services-table a")!.GetAttribute("href").Should().Be("/indicators/FF02?period=2017-18");
         PageReader.Text(page.Body!).Should().Contain("5 of these 8 are in the 4th quartile.");
     }
 

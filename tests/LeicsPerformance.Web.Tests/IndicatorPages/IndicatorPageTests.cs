@@ -247,7 +247,7 @@ public sealed class IndicatorPageTests(TestDatabase database) : IAsyncLifetime
 
         var crumbs = page.QuerySelectorAll(".govuk-breadcrumbs__list-item").Select(PageReader.Text).ToList();
         crumbs.Should().Equal("Dashboards", "Strong Economy \u2010 Employment & Skills", "Highly skilled and employable workforce");
-        page.QuerySelectorAll(".govuk-breadcrumbs__link")[1].GetAttribute("href").Should().Be("/dashboards/strong-economy-employment-and-skills?period=FY2017");
+        page.QuerySelectorAll(".govuk-breadcrumbs__link")[1].GetAttribute("href").Should().Be("/dashboards/strong-economy-employment-and-skills?period=2017-18");
 
         var about = page.QuerySelectorAll("#about + dl .govuk-summary-list__row")
             .ToDictionary(r => PageReader.Text(r.QuerySelector("dt")!), r => PageReader.Text(r.QuerySelector("dd")!));

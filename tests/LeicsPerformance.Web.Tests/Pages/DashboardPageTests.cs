@@ -73,7 +73,7 @@ public sealed class DashboardPageTests(TestDatabase database) : IAsyncLifetime
             var label = expected[code].GetProperty("quartile");
             quartile.Words().Should().Be(label.ValueKind == JsonValueKind.Null ? "No quartile" : label.GetString() + " quartile");
 
-            row.QuerySelector("th[scope=row] a")!.GetAttribute("href").Should().Be($"/indicators/{code}?period=FY2017");
+            row.QuerySelector("th[scope=row] a")!.GetAttribute("href").Should().Be($"/indicators/{code}?period=2017-18");
             row.QuerySelector("[data-column=polarity]")!.Words().Should().BeOneOf("Higher is better", "Lower is better", "No polarity");
         }
 
@@ -226,8 +226,8 @@ public sealed class DashboardPageTests(TestDatabase database) : IAsyncLifetime
         var form = page.Document.QuerySelector("form.app-filters")!;
         form.GetAttribute("method").Should().Be("get");
         form.QuerySelector("label[for=period]")!.Words().Should().Be("Period");
-        form.QuerySelectorAll("#period option").Select(o => o.GetAttribute("value")).Should().Contain(["FY2016", "FY2017"]);
-        form.QuerySelector("#period option[selected]")!.GetAttribute("value").Should().Be("FY2016");
+        form.QuerySelectorAll("#period option").Select(o => o.GetAttribute("value")).Should().Contain(["2016-17", "2017-18"]);
+        form.QuerySelector("#period option[selected]")!.GetAttribute("value").Should().Be("2016-17");
         form.QuerySelector("button[type=submit]").Should().NotBeNull();
         page.Document.QuerySelector("h1")!.Words().Should().Be("Fair Funding 2016/17");
     }

@@ -65,7 +65,7 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
         // Grouped by theme and dashboard, with links to the dashboard and each indicator.
         var groups = table.QuerySelectorAll("th[scope=rowgroup]").Select(g => g.Words()).ToList();
         groups.Should().Contain(g => g.StartsWith("Fair Funding: Fair Funding", StringComparison.Ordinal));
-        table.QuerySelector("tr[data-code] th[scope=row] a")!.GetAttribute("href").Should().StartWith("/indicators/").And.EndWith("?period=FY2017");
+        table.QuerySelector("tr[data-code] th[scope=row] a")!.GetAttribute("href").Should().StartWith("/indicators/").And.EndWith("?period=2017-18");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ExceptionsPageTests(TestDatabase database) : IAsyncLifetime
     {
         var page = await client.GetPageAsync("/exceptions?period=2017/18");
         var href = page.Document.QuerySelector($"a[href*='list={list}']")!.GetAttribute("href")!;
-        href.Should().Be($"/exceptions/csv?period=FY2017&list={list}");
+        href.Should().Be($"/exceptions/csv?period=2017-18&list={list}");
 
         var (_, header, rows) = await client.GetCsvAsync(href);
         header.Take(5).Should().Equal("theme", "dashboard", "code", "section", "strategic_plan");

@@ -24,8 +24,8 @@ public sealed class FindingThingsTests(TestDatabase database) : AppTest(database
         page.Document.ShouldBeAccessibleAndCspClean();
         var hits = Hits(page);
         hits.Select(h => h.Code).Should().Contain(["SE03", "SE04", "GI05", "GI06"], "both editions' broadband indicators (ONS datasets may add more)");
-        hits.Single(h => h.Code == "SE03").Href.Should().Be("/indicators/SE03?period=FY2017", "a 2017/18 indicator opens at its own latest figure");
-        hits.Single(h => h.Code == "GI05").Href.Should().Be("/indicators/GI05?period=FY2021");
+        hits.Single(h => h.Code == "SE03").Href.Should().Be("/indicators/SE03?period=2017-18", "a 2017/18 indicator opens at its own latest figure");
+        hits.Single(h => h.Code == "GI05").Href.Should().Be("/indicators/GI05?period=2021-22");
         page.Document.QuerySelector(".app-search-results__item[data-code=SE03]")!.Words().Should().Contain("2017/18 compendium");
         page.Document.QuerySelector("#results")!.Words().Should().StartWith($"{hits.Count} indicators found");
 

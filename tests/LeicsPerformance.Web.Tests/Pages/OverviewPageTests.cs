@@ -55,7 +55,7 @@ public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
         page.Html.Should().Contain($"Out of {total[0]} metrics, {total[1]} improved");
 
         var fairFunding = rows.Single(r => r.GetAttribute("data-dashboard") == "fair-funding");
-        fairFunding.QuerySelector("a")!.GetAttribute("href").Should().Be("/dashboards/fair-funding?period=FY2017");
+        fairFunding.QuerySelector("a")!.GetAttribute("href").Should().Be("/dashboards/fair-funding?period=2017-18");
         numbers[0].Should().Equal(13, 6, 1, 4, 2, 0, 2, 2, 6, 3);
     }
 
@@ -72,9 +72,9 @@ public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
         var form = page.Document.QuerySelector("main form")!;
         form.GetAttribute("method").Should().Be("get");
         form.QuerySelector("label[for=period]")!.Words().Should().Be("Period");
-        form.QuerySelectorAll("select#period option").Select(o => o.GetAttribute("value")).Should().Equal(periods.Select(p => p.Code))
-            .And.Contain(["FY2016", "FY2017"]);
-        form.QuerySelector("select#period option[selected]")!.GetAttribute("value").Should().Be(expected.Code);
+        form.QuerySelectorAll("select#period option").Select(o => o.GetAttribute("value")).Should().Equal(periods.Select(p => p.UrlForm))
+            .And.Contain(["2016-17", "2017-18"]);
+        form.QuerySelector("select#period option[selected]")!.GetAttribute("value").Should().Be(expected.UrlForm);
         form.QuerySelector("button[type=submit]")!.Words().Should().Be("Show period");
     }
 
@@ -84,7 +84,7 @@ public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
         var page = await Client.GetPageAsync("/?period=FY2016");
 
         page.Document.QuerySelector("h1")!.Words().Should().Be("Overview, 2016/17");
-        page.Document.QuerySelector("select#period option[selected]")!.GetAttribute("value").Should().Be("FY2016");
+        page.Document.QuerySelector("select#period option[selected]")!.GetAttribute("value").Should().Be("2016-17");
         page.Document.QuerySelector(".app-headline")!.Words().Should().NotStartWith("Out of 191 metrics, 76 improved");
     }
 

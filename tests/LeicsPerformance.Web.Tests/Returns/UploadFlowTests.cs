@@ -44,7 +44,7 @@ public sealed class UploadFlowTests(TestDatabase database) : AppTest(database)
         result.GetElementById("result-new")!.TextContent.Should().Be("1");
         result.GetElementById("result-changed")!.TextContent.Should().Be("1");
         result.QuerySelectorAll("#affected-dashboards a").Select(a => a.GetAttribute("href")).Should()
-            .Contain("/dashboards/fair-funding?period=FY2017").And.Contain("/dashboards/fair-funding?period=FY2019");
+            .Contain("/dashboards/fair-funding?period=2017-18").And.Contain("/dashboards/fair-funding?period=2019-20");
 
         var after = await FingerprintAsync(ConnectionString);
         after["indicator_value"].Should().NotBe(before["indicator_value"], "the fingerprint sees a committed change (so it can fail)");
