@@ -216,7 +216,7 @@ if [ "$extras" = "1" ]; then
   targets+=(
     "home-page|/"
     "exceptions-page|/exceptions?period=$period"
-    "funding-page|/funding?period=FY2023"
+    "funding-page|/funding?period=2023-24"
     "benchmark-api|/api/indicators/$INDICATOR/benchmark?period=$period"
     "summary-api|/api/summary?period=$period"
   )

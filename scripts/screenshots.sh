@@ -20,10 +20,10 @@ shot() { # shot <name> <path> <height> [width]
     --window-size="${4:-1280},$3" --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" >/dev/null 2>&1
   echo "$out/$1.png  ←  $2"
 }
-shot overview "/?period=2017/18" 1800
-shot dashboard-fair-funding "/dashboards/fair-funding?period=2017/18" 1800
-shot dashboard-phone "/dashboards/fair-funding?period=2017/18" 2600 375
-shot indicator-ff01 "/indicators/FF01?period=2018/19" 2200
+shot overview "/?period=2017-18" 1800
+shot dashboard-fair-funding "/dashboards/fair-funding?period=2017-18" 1800
+shot dashboard-phone "/dashboards/fair-funding?period=2017-18" 2600 375
+shot indicator-ff01 "/indicators/FF01?period=2018-19" 2200
 shot funding "/funding?compare=camden" 2300
 shot committees "/committees" 1400
 shot committee-report "/committees/adults-and-communities/2021-22-q1" 2400

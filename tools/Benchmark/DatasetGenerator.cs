@@ -224,7 +224,7 @@ internal static class DatasetGenerator
         Env("SLUG", dashboards[0].Slug);
         Env("SLUG_INDICATORS", indicators.Count(i => i.Dashboard == dashboards[0].Slug));
         Env("INDICATOR", indicators[0].Code);
-        Env("LATEST_PERIOD", latest.Code);
+        Env("LATEST_PERIOD", latest.UrlForm); // as pages link to it: another form is moved (301), not rendered
         Env("FIRST_PERIOD", periods[0].Code);
         File.WriteAllText(Path.Combine(outDir, "bench.env"), env.ToString());
 
