@@ -124,6 +124,17 @@ public sealed partial record ReportingPeriod : IComparable<ReportingPeriod>
         _ => PointDate(Start.AddYears(-1)),
     };
 
+    /// <summary>The period after this one of the same kind: the one whose direction of travel compares with this (<c>Next().Previous()</c> is this).</summary>
+    public ReportingPeriod Next() => Kind switch
+    {
+        PeriodKind.FinancialQuarter when Quarter == 4 => FinancialQuarter(Year + 1, 1),
+        PeriodKind.FinancialQuarter => FinancialQuarter(Year, Quarter + 1),
+        PeriodKind.FinancialYear => FinancialYear(Year + 1),
+        PeriodKind.CalendarYear => CalendarYear(Year + 1),
+        PeriodKind.AcademicYear => AcademicYear(Year + 1),
+        _ => PointDate(Start.AddYears(1)),
+    };
+
     /// <summary>The same period one year earlier (for a quarter: the same quarter last year).</summary>
     public ReportingPeriod SamePeriodLastYear() => Kind switch
     {

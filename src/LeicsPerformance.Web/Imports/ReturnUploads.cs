@@ -280,7 +280,46 @@ public sealed class ReturnUploads(
                 c, now[c.Line.IndicatorCode], loaded[c.Line.IndicatorCode], scrutinisedBy.GetValueOrDefault((c.Line.IndicatorId, period.Code)) ?? [])));
         }
 
-        return new PreviewConsequences(rows.OrderBy(r => r.Line.Row).ToList(), home.Count, home[0].Line.AreaName, false);
+        var knockOns = await KnockOnsAsync(plan, homeId, worked, file, ct);
+        return new PreviewConsequences(rows.OrderBy(r => r.Line.Row).ToList(), home.Count, home[0].Line.AreaName, false, knockOns);
+    }
+
+    /// <summary>
+    /// The council's values the file does not hold whose arrow compares with a value it adds or changes: for each, the
+    /// next period's (2018/19's arrow compares with 2017/18). Kept where the arrow or the exception reasons would
+    /// change; at most <see cref="PreviewConsequences.MaxPeriods"/> periods are rated, the latest first.
+    /// </summary>
+    private async Task<IReadOnlyList<KnockOnConsequence>> KnockOnsAsync(ReturnPlan plan, int homeId, IReadOnlyList<PlannedChange> worked, AsIfLoaded file, CancellationToken ct)
+    {
+        var inFile = plan.Changes.Where(c => c.Line.AreaId == homeId)
+            .Select(c => (c.Line.IndicatorId, c.Line.AssessmentPeriod.Code))
+            .ToHashSet();
+        var following = worked
+            .Where(c => c.Kind != ChangeKind.Unchanged && c.Line.ColumnPeriod is null)
+            .Select(c => (c.Line.IndicatorId, c.Line.IndicatorCode, c.Line.IndicatorTitle, Period: c.Line.Period.Next()))
+            .Where(k => !inFile.Contains((k.IndicatorId, k.Period.Code)))
+            .Distinct()
+            .ToList();
+        if (following.Count == 0)
+        {
+            return [];
+        }
+
+        var scrutinisedBy = await scopes.CommitteesScrutinisingAsync(following.Select(k => (k.IndicatorId, k.Period)).ToList(), ct);
+        var knockOns = new List<KnockOnConsequence>();
+        foreach (var column in following.GroupBy(k => k.Period).OrderByDescending(g => g.Key).Take(PreviewConsequences.MaxPeriods))
+        {
+            var codes = column.Select(k => k.IndicatorCode).ToList();
+            var now = (await performance.RateIndicatorsAsync(codes, column.Key, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            var loaded = (await performance.RateAsIfLoadedAsync(codes, column.Key, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            knockOns.AddRange(column
+                .Where(k => now[k.IndicatorCode].Current is not null)
+                .Select(k => new KnockOnConsequence(k.IndicatorCode, k.IndicatorTitle, k.Period, now[k.IndicatorCode], loaded[k.IndicatorCode],
+                    scrutinisedBy.GetValueOrDefault((k.IndicatorId, k.Period.Code)) ?? []))
+                .Where(k => k.Matters));
+        }
+
+        return knockOns.OrderBy(k => k.IndicatorCode, StringComparer.Ordinal).ThenBy(k => k.Period).ToList();
     }
 
     /// <summary>The old values the preview shows, key by key; empty for a plan that cannot be committed.</summary>

@@ -134,6 +134,22 @@ public class ReportingPeriodTests
         ReportingPeriod.Parse(code).Previous().Code.Should().Be(expectedPrevious);
     }
 
+    [Theory]
+    [InlineData("FY2020Q4", "FY2021Q1")]
+    [InlineData("FY2021Q1", "FY2021Q2")]
+    [InlineData("FY2021Q3", "FY2021Q4")]
+    [InlineData("FY2016", "FY2017")]
+    [InlineData("CY2016", "CY2017")]
+    [InlineData("AY2016", "AY2017")]
+    [InlineData("D2017-03-31", "D2018-03-31")]
+    public void Next_is_the_period_after_of_the_same_kind_and_its_previous_is_this_one(string code, string expectedNext)
+    {
+        var next = ReportingPeriod.Parse(code).Next();
+
+        next.Code.Should().Be(expectedNext);
+        next.Previous().Code.Should().Be(code);
+    }
+
     [Fact]
     public void Previous_of_quarter_one_2021_22_is_january_to_march_2021()
     {

@@ -109,6 +109,35 @@ public sealed partial class PreviewConsequencesTests(TestDatabase database) : Ap
     }
 
     [Fact]
+    public async Task A_changed_year_shows_the_knock_on_arrow_of_the_following_year_the_file_does_not_hold()
+    {
+        // 2018/19's FF01 (£677) is compared with 2017/18's (£677): no real change. Lowering 2017/18 in a file that does
+        // not hold 2018/19 changes 2018/19's arrow all the same; 2017/18 is in the file, so 2016/17 knocks on nothing.
+        var analyst = await SignInAsync(Factory, "knock-on.analyst@example.org", "analyst");
+        var (_, preview, status) = await UploadAndPreviewAsync(analyst, "/returns", "ff01-earlier.csv", Csv(
+            "indicator_code,period,value\nFF01,2016/17,£590\nFF01,2017/18,£600\n"));
+
+        status.Should().Be(HttpStatusCode.OK);
+        var table = preview.GetElementById("knock-on");
+        table.Should().NotBeNull("lowering 2017/18 changes the arrow of 2018/19, which the file does not hold");
+        var knockOn = table!.QuerySelectorAll("tbody tr").Should().ContainSingle().Subject;
+        knockOn.GetAttribute("data-knock-on").Should().Be("FF01");
+        Words(knockOn, "[data-column=period]").Should().Be("2018/19");
+        Words(knockOn, "[data-column=held]").Should().Be("£677");
+        Words(knockOn, "[data-column=compared-with]").Should().Be("£600 (2017/18)");
+        Words(knockOn, "[data-column=direction] .app-direction__words").Should().Be("Improved");
+        Words(knockOn, "[data-column=direction]").Should().EndWith("(now: → No real change)");
+        Words(knockOn, "[data-column=exception]").Should().StartWith("Stays an exception: Bottom quartile.");
+        preview.GetElementById("knock-on-heading")!.TextContent.Should().Contain("(1)");
+
+        // Once confirmed, the dashboard shows the arrow the preview said it would.
+        (await SubmitAsync(analyst, preview, "confirm-button")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var loaded = Row(await PageAsync(Client, "/dashboards/fair-funding?period=2018/19"), "FF01");
+        Words(loaded, "[data-column=current]").Should().Be("£677");
+        Words(loaded, "[data-column=direction] .app-direction__words").Should().Be("Improved");
+    }
+
+    [Fact]
     public async Task A_file_with_errors_says_the_consequences_come_once_it_is_fixed()
     {
         var analyst = await SignInAsync(Factory, "errors.analyst@example.org", "analyst");
