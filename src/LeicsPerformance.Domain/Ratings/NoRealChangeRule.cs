@@ -38,6 +38,12 @@ public sealed record NoRealChangeRule(NoRealChangeKind Kind, decimal Tolerance)
 
     public static NoRealChangeRule Significance { get; } = new(NoRealChangeKind.Significance, 0m);
 
+    /// <summary>Reads a stored <see cref="Code"/>; a blank or unreadable one is corrupt data.</summary>
+    public static NoRealChangeRule FromCode(string code) =>
+        !string.IsNullOrWhiteSpace(code) && TryParse(code, out var rule)
+            ? rule
+            : throw StoredCode.Corrupt("no-real-change rule", code, "same-when-rounded, absolute:0.5, relative:1%, significance");
+
     /// <summary>Reads "same-when-rounded", "absolute:0.5", "relative:1%" or "significance".</summary>
     public static bool TryParse(string? text, out NoRealChangeRule rule)
     {

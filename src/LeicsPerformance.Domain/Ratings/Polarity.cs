@@ -40,6 +40,9 @@ public static class PolarityText
         _ => "none",
     };
 
+    /// <summary>Reads a stored code (high, low, none); anything else is corrupt data.</summary>
+    public static Polarity FromCode(string code) => StoredCode.Read<Polarity>(code, ToCode);
+
     public static string Describe(this Polarity polarity) => polarity switch
     {
         Polarity.HighIsGood => "higher is better",

@@ -83,6 +83,15 @@ public sealed record ValueFormat(Unit Unit, int Decimals, Scale Scale = Scale.No
 
     public static string UnitCode(Unit unit) => unit.ToString().ToLowerInvariant();
 
+    /// <summary>Reads a stored unit code ("percent"); anything else is corrupt data.</summary>
+    public static Unit UnitFromCode(string code) => StoredCode.Read<Unit>(code, UnitCode);
+
+    /// <summary>The stored and catalogue code: none, thousands, millions or billions.</summary>
+    public static string ScaleCode(Scale scale) => scale.ToString().ToLowerInvariant();
+
+    /// <summary>Reads a stored scale code; anything else is corrupt data.</summary>
+    public static Scale ScaleFromCode(string code) => StoredCode.Read<Scale>(code, ScaleCode);
+
     /// <summary>Reads a unit name ("percent", "Currency"). Enum.TryParse alone would also accept "5" or "Number, Count".</summary>
     public static bool TryParseUnit(string? text, out Unit unit)
     {

@@ -34,6 +34,9 @@ public static class ValueStatusText
         _ => "suppressed",
     };
 
+    /// <summary>Reads a stored code; anything else is corrupt data.</summary>
+    public static ValueStatus FromCode(string code) => StoredCode.Read<ValueStatus>(code, ToCode);
+
     public static bool TryParse(string? text, out ValueStatus status)
     {
         status = (text ?? string.Empty).Trim().ToUpperInvariant().Replace('_', ' ').Replace('-', ' ') switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
@@ -69,10 +70,10 @@ public sealed class AuditController(PerformanceDbContext db, LoadReverter revert
             c.AreaName,
             c.PeriodLabel,
             CsvExport.Number(c.OldValue),
-            c.OldStatus,
+            c.OldStatus?.ToCode(),
             c.OldAsPrinted,
             CsvExport.Number(c.NewValue),
-            c.NewStatus,
+            c.NewStatus?.ToCode(),
             c.NewAsPrinted,
             c.CurrentDisplay,
         ]));

@@ -1,4 +1,5 @@
 using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Exports;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
                 r.PeriodLabel,
                 CsvExport.Number(r.Value),
                 r.Display,
-                r.Status,
+                r.Status.ToCode(),
                 r.Note,
                 r.TargetText,
                 CsvExport.Number(r.England),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
@@ -56,7 +57,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var indicator in indicators)
         {
-            var format = ReturnImporter.FormatOf(indicator);
+            var format = indicator.Format();
             latest.TryGetValue(indicator.Id, out var held);
             foreach (var p in TemplatePeriods(indicator.Frequency, parsed))
             {
@@ -83,7 +84,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         "period", "area_code", "value", "status", "target", "quartile", "comparator_group", "direction", "commentary",
     ];
 
-    private sealed record HeldFigure(decimal? Value, string Status, string AsPrinted, string Label);
+    private sealed record HeldFigure(decimal? Value, ValueStatus Status, string AsPrinted, string Label);
 
     /// <summary>Each indicator's latest figure for the home area in a period ending on or before the period's end.</summary>
     private async Task<Dictionary<int, HeldFigure>> LatestHeldAsync(IReadOnlyCollection<int> indicatorIds, ReportingPeriod period, CancellationToken ct)
@@ -104,9 +105,9 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     /// The periods an indicator reports for the period asked: itself when it fits; a financial year's four quarters
     /// for a quarterly indicator; a quarter's financial year for an annual one; none when there is no sensible match.
     /// </summary>
-    public static IEnumerable<ReportingPeriod> TemplatePeriods(string frequency, ReportingPeriod period)
+    public static IEnumerable<ReportingPeriod> TemplatePeriods(Frequency frequency, ReportingPeriod period)
     {
-        var quarterly = frequency == "quarterly";
+        var quarterly = frequency == Frequency.Quarterly;
         if (quarterly == (period.Kind == PeriodKind.FinancialQuarter))
         {
             return [period];

@@ -120,6 +120,7 @@ public sealed class PerformanceDbContext(DbContextOptions<PerformanceDbContext> 
         modelBuilder.Entity<LoadRevert>().ToTable("load_revert").HasKey(r => r.LoadId);
         modelBuilder.Entity<LoadRevert>().Property(r => r.LoadId).ValueGeneratedNever();
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_key");
+        Conversions.Apply(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

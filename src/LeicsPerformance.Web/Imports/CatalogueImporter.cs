@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
@@ -470,8 +471,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 Problem("no_real_change_rule", $"'{row["no_real_change_rule"]}' is not a rule: use same-when-rounded, absolute:0.5 or relative:1%.");
             }
 
-            var frequency = row["frequency"].Length == 0 ? "annual" : row["frequency"].ToLowerInvariant();
-            if (frequency is not ("annual" or "quarterly"))
+            if (!FrequencyText.TryParse(row["frequency"], out var frequency))
             {
                 Problem("frequency", $"'{row["frequency"]}' is not a frequency: use annual or quarterly.");
             }
@@ -502,10 +502,10 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 order,
                 title,
                 Text(row["definition"]),
-                polarity.ToCode(),
-                ValueFormat.UnitCode(unit),
+                polarity,
+                unit,
                 decimals,
-                scale.ToString().ToLowerInvariant(),
+                scale,
                 ratePer,
                 YesNo(row["strategic_plan"]),
                 YesNo(row["internal"]),
@@ -513,7 +513,7 @@ public sealed class CatalogueImporter(PerformanceDbContext db)
                 Text(row["geography_note"]),
                 group.Length > 0 ? group : null,
                 frequency,
-                rule!.Code,
+                rule!,
                 Text(row["notes"]),
                 bounded is not ("NO" or "N"),
                 Text(row["source_dataset"]),

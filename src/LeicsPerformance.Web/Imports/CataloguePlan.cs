@@ -1,4 +1,7 @@
 using System.Globalization;
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data.Entities;
 
 namespace LeicsPerformance.Web.Imports;
@@ -34,18 +37,18 @@ public sealed record IndicatorRow(
     int SortOrder,
     string Title,
     string Definition,
-    string Polarity,
-    string Unit,
+    Polarity Polarity,
+    Unit Unit,
     int Decimals,
-    string Scale,
+    Scale Scale,
     int? RatePer,
     bool StrategicPlan,
     bool Internal,
     string Source,
     string GeographyNote,
     string? ComparatorGroup,
-    string Frequency,
-    string NoRealChangeRule,
+    Frequency Frequency,
+    NoRealChangeRule NoRealChangeRule,
     string Notes,
     bool PercentBounded = true,
     string SourceDataset = "",
@@ -58,7 +61,7 @@ public sealed record IndicatorRow(
 
     string ICatalogueRow.Place => Dashboard;
 
-    string ICatalogueRow.Detail => Unit + ", " + Polarity;
+    string ICatalogueRow.Detail => ValueFormat.UnitCode(Unit) + ", " + Polarity.ToCode();
 
     public static IndicatorRow From(Indicator indicator, string dashboardSlug, string sectionTitle) => new(
         0,
@@ -89,10 +92,10 @@ public sealed record IndicatorRow(
     /// <summary>The cells of indicators.csv, in <see cref="CatalogueImporter.IndicatorColumns"/> order.</summary>
     public IReadOnlyList<string> Cells =>
     [
-        Code, Dashboard, Section, SortOrder.ToString(CultureInfo.InvariantCulture), Title, Definition, Polarity, Unit,
-        Decimals.ToString(CultureInfo.InvariantCulture), Scale, RatePer?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        StrategicPlan ? "yes" : "no", Internal ? "yes" : "no", Source, GeographyNote, ComparatorGroup ?? string.Empty, Frequency,
-        NoRealChangeRule, Notes, PercentBounded ? "yes" : "no", SourceDataset, SourcePublisher, SourceRelease,
+        Code, Dashboard, Section, SortOrder.ToString(CultureInfo.InvariantCulture), Title, Definition, Polarity.ToCode(), ValueFormat.UnitCode(Unit),
+        Decimals.ToString(CultureInfo.InvariantCulture), ValueFormat.ScaleCode(Scale), RatePer?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        StrategicPlan ? "yes" : "no", Internal ? "yes" : "no", Source, GeographyNote, ComparatorGroup ?? string.Empty, Frequency.ToCode(),
+        NoRealChangeRule.Code, Notes, PercentBounded ? "yes" : "no", SourceDataset, SourcePublisher, SourceRelease,
     ];
 }
 

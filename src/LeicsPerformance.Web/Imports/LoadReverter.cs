@@ -20,14 +20,14 @@ public sealed record LoadValueChange(
     int PeriodId,
     string PeriodLabel,
     decimal? OldValue,
-    string? OldStatus,
+    ValueStatus? OldStatus,
     string? OldAsPrinted,
     decimal? NewValue,
-    string? NewStatus,
+    ValueStatus? NewStatus,
     string? NewAsPrinted,
     bool CurrentExists,
     decimal? CurrentValue,
-    string? CurrentStatus,
+    ValueStatus? CurrentStatus,
     string? CurrentAsPrinted,
     int? LaterLoadId)
 {
@@ -122,9 +122,8 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
             var changes = new List<LoadValueChange>();
             while (await reader.ReadAsync(ct))
             {
-                ValueFormat.TryParseUnit(reader.GetString(4), out var unit);
-                ValueFormat.TryParseScale(reader.GetString(6), out var scale);
-                var format = new ValueFormat(unit, reader.GetInt32(5), scale, reader.IsDBNull(7) ? null : reader.GetInt32(7));
+                var format = new ValueFormat(
+                    ValueFormat.UnitFromCode(reader.GetString(4)), reader.GetInt32(5), ValueFormat.ScaleFromCode(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetInt32(7));
                 changes.Add(new LoadValueChange(
                     reader.GetInt64(0),
                     reader.GetInt32(1),
@@ -136,14 +135,14 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
                     reader.GetInt32(10),
                     reader.GetString(11),
                     NullableDecimal(reader, 12),
-                    NullableString(reader, 13),
+                    NullableStatus(reader, 13),
                     NullableString(reader, 14),
                     NullableDecimal(reader, 15),
-                    NullableString(reader, 16),
+                    NullableStatus(reader, 16),
                     NullableString(reader, 17),
                     reader.GetBoolean(18),
                     NullableDecimal(reader, 19),
-                    NullableString(reader, 20),
+                    NullableStatus(reader, 20),
                     NullableString(reader, 21),
                     reader.IsDBNull(22) ? null : reader.GetInt32(22)));
             }
@@ -288,6 +287,8 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
     private static decimal? NullableDecimal(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
 
     private static string? NullableString(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static ValueStatus? NullableStatus(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : ValueStatusText.FromCode(reader.GetString(i));
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
     {

@@ -137,9 +137,9 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
         {
             Problem("period", $"'{row["period"]}' is not a period from {ReportingPeriod.MinYear} to {ReportingPeriod.MaxYear}: write it like 2017/18, Q1 2021/22, 2017 or 31/03/2018.");
         }
-        else if (indicator is not null && !FitsFrequency(indicator.Frequency, period))
+        else if (indicator is not null && !indicator.Frequency.Fits(period))
         {
-            Problem("period", $"{indicator.Code} is reported {indicator.Frequency}, but '{row["period"]}' is {(period.Kind == PeriodKind.FinancialQuarter ? "a quarter" : "not a quarter")}.");
+            Problem("period", $"{indicator.Code} is reported {indicator.Frequency.ToCode()}, but '{row["period"]}' is {(period.Kind == PeriodKind.FinancialQuarter ? "a quarter" : "not a quarter")}.");
         }
 
         var areaText = row["area_code"].Length > 0 ? row["area_code"] : homeAreaCode;
@@ -185,19 +185,19 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
 
             if (indicator is not null && number is { } v)
             {
-                if (indicator.Unit == "percent" && printed.HasCurrencySign)
+                if (indicator.Unit == Unit.Percent && printed.HasCurrencySign)
                 {
                     Problem("value", $"{indicator.Code} is a percentage, but '{row["value"]}' is in pounds.");
                 }
-                else if (indicator.Unit == "currency" && printed.HasPercentSign)
+                else if (indicator.Unit == Unit.Currency && printed.HasPercentSign)
                 {
                     Problem("value", $"{indicator.Code} is in pounds, but '{row["value"]}' is a percentage.");
                 }
-                else if (indicator.Unit == "percent" && indicator.PercentBounded && (v > 100m || v < -100m) && !indicator.Title.Contains("change", StringComparison.OrdinalIgnoreCase))
+                else if (indicator.Unit == Unit.Percent && indicator.PercentBounded && (v > 100m || v < -100m) && !indicator.Title.Contains("change", StringComparison.OrdinalIgnoreCase))
                 {
                     Problem("value", $"{indicator.Code} is a percentage, and {row["value"]} is more than 100%. (If this measure can exceed 100%, the catalogue must say so: percent_bounded = no.)");
                 }
-                else if (indicator.Unit is "count" && v < 0)
+                else if (indicator.Unit == Unit.Count && v < 0)
                 {
                     Problem("value", $"{indicator.Code} is a count, which cannot be negative.");
                 }
@@ -233,7 +233,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
         var commentary = row["commentary"];
         // "32.4% (2021)" under the 2021/22 column is stored as 2021's figure; the 2021/22 assessment says it shows it.
         var valuePeriod = printed is { NotePeriod: { } own } && period is not null && own.Code != period.Code
-                          && indicator is not null && FitsFrequency(indicator.Frequency, own)
+                          && indicator is not null && indicator.Frequency.Fits(own)
             ? own
             : period;
         var elsewhere = valuePeriod is not null && period is not null && valuePeriod.Code != period.Code;
@@ -256,7 +256,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
             return null;
         }
 
-        var format = FormatOf(indicator!);
+        var format = indicator!.Format();
         return new ReturnLine(row.RowNumber, indicator!.Id, indicator.Code, indicator.Title, format, area!.Id, area.Name, valuePeriod!, number, status, row["value"], note, assessment, elsewhere ? period : null, limits);
     }
 
@@ -289,19 +289,9 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
         return limits is { Numerator: null, Denominator: null, Lower: null, Upper: null } ? null : limits;
     }
 
-    public static ValueFormat FormatOf(Indicator indicator)
-    {
-        ValueFormat.TryParseUnit(indicator.Unit, out var unit);
-        ValueFormat.TryParseScale(indicator.Scale, out var scale);
-        return new ValueFormat(unit, indicator.Decimals, scale, indicator.RatePer);
-    }
-
-    private static bool FitsFrequency(string frequency, ReportingPeriod period) =>
-        frequency == "quarterly" ? period.Kind == PeriodKind.FinancialQuarter : period.Kind != PeriodKind.FinancialQuarter;
-
     private async Task<List<PlannedChange>> CompareWithStoredAsync(List<ReturnLine> lines, CancellationToken ct)
     {
-        var stored = new Dictionary<(int, int, string), (decimal? Value, string Status, string AsPrinted)>();
+        var stored = new Dictionary<(int, int, string), (decimal? Value, ValueStatus Status, string AsPrinted)>();
         var indicatorIds = lines.Select(l => l.IndicatorId).Distinct().ToArray();
         var periodCodes = lines.Select(l => l.Period.Code).Distinct().ToArray();
         if (indicatorIds.Length > 0)
@@ -323,7 +313,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
                 return new PlannedChange(line, ChangeKind.New, null, null, null);
             }
 
-            var same = old.Value == line.Value && old.Status == line.Status.ToCode();
+            var same = old.Value == line.Value && old.Status == line.Status;
             return new PlannedChange(line, same ? ChangeKind.Unchanged : ChangeKind.Changed, old.Value, old.Status, old.AsPrinted);
         }).ToList();
     }
@@ -474,7 +464,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
                 }
                 else
                 {
-                    await copy.WriteAsync(change.OldStatus, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(change.OldStatus.Value.ToCode(), NpgsqlDbType.Text, ct);
                 }
             }
 

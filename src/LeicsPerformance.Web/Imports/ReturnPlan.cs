@@ -74,7 +74,7 @@ public enum ChangeKind
 }
 
 /// <summary>One line of the preview: what the value is now (if anything) and what the file would make it.</summary>
-public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? OldValue, string? OldStatus, string? OldAsPrinted)
+public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? OldValue, ValueStatus? OldStatus, string? OldAsPrinted)
 {
     public string OldDisplay => OldStatus is null ? string.Empty : Wording.Value(Line.Format, OldValue, OldStatus, OldAsPrinted);
 

@@ -326,7 +326,7 @@ public sealed class ReturnUploads(
     public static string ExpectedJson(ReturnPlan plan) =>
         CanCommit(plan)
             ? JsonSerializer.Serialize(
-                plan.Changes.Select(c => new ExpectedValue(c.Line.IndicatorId, c.Line.AreaId, c.Line.Period.Code, c.OldStatus is not null, c.OldValue, c.OldStatus)).ToList(),
+                plan.Changes.Select(c => new ExpectedValue(c.Line.IndicatorId, c.Line.AreaId, c.Line.Period.Code, c.OldStatus is not null, c.OldValue, c.OldStatus?.ToCode())).ToList(),
                 Json)
             : PendingUploads.NothingExpected;
 
@@ -351,7 +351,7 @@ public sealed class ReturnUploads(
                 continue;
             }
 
-            var same = then.Exists == (change.OldStatus is not null) && then.Value == change.OldValue && then.Status == change.OldStatus;
+            var same = then.Exists == (change.OldStatus is not null) && then.Value == change.OldValue && then.Status == change.OldStatus?.ToCode();
             if (!same)
             {
                 moved.Add(new(line.IndicatorCode, line.IndicatorTitle, line.AreaName, line.Period.Label, Wording.Value(line.Format, then.Value, then.Exists ? then.Status : null), now));

@@ -9,7 +9,11 @@ namespace LeicsPerformance.Web.Reporting;
 // so they hold only plain values (strings, numbers, flags): never domain objects whose shape might change.
 // ---------------------------------------------------------------------------------------------------------------
 
-/// <summary>One value as shown: its period, the number (base units) and state, the text shown, and whether it is made up.</summary>
+/// <summary>
+/// One value as shown: its period, the number (base units) and state, the text shown, and whether it is made up.
+/// <see cref="Status"/> is the stored value's code (<see cref="Domain.Values.ValueStatusText.ToCode"/>), or
+/// <see cref="MissingStatus"/> where no value is held.
+/// </summary>
 public sealed record CommitteeReportCell(
     string PeriodCode,
     string PeriodLabel,
@@ -21,6 +25,14 @@ public sealed record CommitteeReportCell(
 {
     /// <summary>How old a figure may be, before the end of the report's period, before the report flags it.</summary>
     public const int YearsBeforeFlagged = 2;
+
+    /// <summary>The <see cref="Status"/> of a cell with no value held: not a stored value status, only a snapshot's.</summary>
+    public const string MissingStatus = "missing";
+
+    [JsonIgnore]
+    public bool IsMissing => Status == MissingStatus;
+
+    public static CommitteeReportCell Missing(ReportingPeriod period) => new(period.Code, period.Label, null, MissingStatus, "No data", string.Empty, false);
 
     /// <summary>
     /// The figure's period ended more than two years before the report's period did: an old annual figure shown as
@@ -62,7 +74,7 @@ public sealed record CommitteeReportRow(
     IReadOnlyList<string> ExceptionReasons)
 {
     [JsonIgnore]
-    public bool IsQuarterly => Frequency == "quarterly";
+    public bool IsQuarterly => Frequency == Domain.Periods.Frequency.Quarterly.ToCode();
 
     [JsonIgnore]
     public bool IsException => ExceptionReasons.Count > 0;

@@ -58,7 +58,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
             var ids = await scopes.IndicatorIdsAsync(committeeId, ct);
             var homeId = await performance.HomeAreaIdAsync(ct);
             var withData = await db.Values.AsNoTracking()
-                .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Indicator.Frequency == "quarterly")
+                .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Indicator.Frequency == Frequency.Quarterly)
                 .Select(v => v.Period.Code).Distinct().ToListAsync(ct);
             codes.UnionWith(withData);
             codes.UnionWith(meetings.Where(m => m.ConsidersPeriodCode is not null).Select(m => m.ConsidersPeriodCode!));

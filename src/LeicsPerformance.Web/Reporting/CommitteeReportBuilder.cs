@@ -21,8 +21,8 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
         var ids = scope.Indicators;
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var codes = indicators.Keys.ToList();
-        var quarterlyCodes = indicators.Values.Where(i => i.Frequency == "quarterly").Select(i => i.Code).ToList();
-        var annual = indicators.Values.Where(i => i.Frequency != "quarterly").ToList();
+        var quarterlyCodes = indicators.Values.Where(i => i.Frequency == Frequency.Quarterly).Select(i => i.Code).ToList();
+        var annual = indicators.Values.Where(i => i.Frequency != Frequency.Quarterly).ToList();
 
         // Rated at the quarter: gives the report's order (theme, dashboard, section) and the quarterly ratings.
         var atQuarter = await performance.RateIndicatorsAsync(codes, quarter, ct);
@@ -60,14 +60,13 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
         foreach (var rated in atQuarter)
         {
             var indicator = indicators[rated.Code];
-            if (indicator.Frequency == "quarterly")
+            if (indicator.Frequency == Frequency.Quarterly)
             {
                 lastYear.TryGetValue(rated.Code, out var ly);
                 var lastYearValue = ly?.Current;
-                NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
                 var vsLastYear = DirectionOfTravel.Compute(
-                    Usable(rated.Current), Usable(lastYearValue), rated.Polarity, rule, rated.Format,
-                    definitionChanged.Contains(indicator.Id) || rated.Current?.Status == "not comparable");
+                    Usable(rated.Current), Usable(lastYearValue), rated.Polarity, indicator.NoRealChangeRule, rated.Format,
+                    definitionChanged.Contains(indicator.Id) || rated.Current?.Status == ValueStatus.NotComparable);
                 rows.Add(Row(rated, quarter, quarter.Previous(), lastYearPeriod, lastYearValue, vsLastYear, illustrative, indicator.Id));
             }
             else
@@ -111,7 +110,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
     {
         CommitteeReportCell? Cell(ShownValue? value, ReportingPeriod p) => value is null
             ? null
-            : new CommitteeReportCell(p.Code, p.Label, value.Number, value.Status, value.Display, value.Note, illustrative.Contains((indicatorId, p.Code)));
+            : new CommitteeReportCell(p.Code, p.Label, value.Number, value.Status.ToCode(), value.Display, value.Note, illustrative.Contains((indicatorId, p.Code)));
 
         var reasons = ExceptionsReport.ReasonWords(rated.Exceptions, previous.Label);
 
@@ -121,12 +120,12 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
             rated.DashboardSlug,
             rated.DashboardTitle,
             rated.Section,
-            lastYearPeriod is null ? "annual" : "quarterly",
+            (lastYearPeriod is null ? Frequency.Annual : Frequency.Quarterly).ToCode(),
             rated.StrategicPlan,
             Wording.Polarity(rated.Polarity),
-            Cell(rated.Current, period) ?? new CommitteeReportCell(period.Code, period.Label, null, "missing", "No data", string.Empty, false),
-            Cell(rated.Previous, previous) ?? new CommitteeReportCell(previous.Code, previous.Label, null, "missing", "No data", string.Empty, false),
-            lastYearPeriod is null ? null : Cell(lastYearValue, lastYearPeriod) ?? new CommitteeReportCell(lastYearPeriod.Code, lastYearPeriod.Label, null, "missing", "No data", string.Empty, false),
+            Cell(rated.Current, period) ?? CommitteeReportCell.Missing(period),
+            Cell(rated.Previous, previous) ?? CommitteeReportCell.Missing(previous),
+            lastYearPeriod is null ? null : Cell(lastYearValue, lastYearPeriod) ?? CommitteeReportCell.Missing(lastYearPeriod),
             ToDirection(rated.Direction),
             vsLastYear is null ? null : ToDirection(vsLastYear),
             Wording.Target(rated.TargetText, rated.Format),
@@ -149,7 +148,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
 
     /// <summary>A number the ratings may use: the domain's rule for which states carry one.</summary>
     private static decimal? Usable(ShownValue? value) =>
-        value is { Number: { } n } && ValueStatusText.TryParse(value.Status, out var status) && status.HasNumber() ? n : null;
+        value is { Number: { } n } && value.Status.HasNumber() ? n : null;
 
     /// <summary>For each annual indicator, the latest period with a home-area value that ended on or before the quarter's end.</summary>
     private async Task<Dictionary<string, ReportingPeriod>> LatestAnnualPeriodsAsync(List<Indicator> annual, ReportingPeriod quarter, CancellationToken ct)

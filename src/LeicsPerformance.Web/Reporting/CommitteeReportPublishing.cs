@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
-using LeicsPerformance.Web.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Reporting;
@@ -86,16 +86,16 @@ public sealed class CommitteeReportPublishing(PerformanceDbContext db, Performan
         foreach (var (code, cell) in cells)
         {
             now.TryGetValue((code, cell.PeriodCode), out var stored);
-            var wasNumber = cell.Status == "missing" ? null : cell.Number;
-            var wasStatus = cell.Status == "missing" ? null : cell.Status;
-            if (stored?.Value == wasNumber && stored?.Status == wasStatus)
+            var wasNumber = cell.IsMissing ? null : cell.Number;
+            var wasStatus = cell.IsMissing ? null : cell.Status;
+            if (stored?.Value == wasNumber && stored?.Status.ToCode() == wasStatus)
             {
                 continue;
             }
 
             var nowText = stored is null || !indicators.TryGetValue(code, out var indicator)
                 ? "no value"
-                : Wording.Value(ReturnImporter.FormatOf(indicator), stored.Value, stored.Status, stored.AsPrinted);
+                : Wording.Value(indicator.Format(), stored.Value, stored.Status, stored.AsPrinted);
             var wasText = wasStatus is null ? "no value" : cell.Display;
             DateTimeOffset? changedAt = changes.TryGetValue((code, cell.PeriodCode), out var at) ? at : stored?.UpdatedAt;
             result[CommitteeReportPage.RevisionKey(code, cell.PeriodCode)] = new CellRevision(wasText, nowText, changedAt);

@@ -133,14 +133,14 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
         Carry(await IndicatorIdsAsync(committeeId, ct), await EditionMapAsync(ReportingPeriod.FinancialYear(quarter.Year), ct));
 
     /// <summary>The edition in force for a financial year, every indicator's edition, and the lineage links both ways: read once, used for every committee.</summary>
-    private sealed record EditionMap(string? Edition, IReadOnlyDictionary<int, (string Code, string Frequency, string Edition)> Indicators, ILookup<int, int> Neighbours);
+    private sealed record EditionMap(string? Edition, IReadOnlyDictionary<int, (string Code, Frequency Frequency, string Edition)> Indicators, ILookup<int, int> Neighbours);
 
     private async Task<EditionMap> EditionMapAsync(ReportingPeriod year, CancellationToken ct)
     {
         var edition = await performance.EditionInForceAsync(year, ct);
         if (edition is null)
         {
-            return new EditionMap(null, new Dictionary<int, (string, string, string)>(), Array.Empty<int>().ToLookup(i => i));
+            return new EditionMap(null, new Dictionary<int, (string, Frequency, string)>(), Array.Empty<int>().ToLookup(i => i));
         }
 
         var indicators = (await db.Indicators.AsNoTracking()
@@ -199,7 +199,7 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
                 inForce.Add(counterpart);
                 carried.Add(indicator.Code);
             }
-            else if (indicator.Frequency == "quarterly")
+            else if (indicator.Frequency == Frequency.Quarterly)
             {
                 inForce.Add(id);
             }

@@ -13,7 +13,7 @@ public sealed record DashboardListItem(string Slug, string Title, string ThemeSl
 
 /// <summary>A value as shown: the number formatted UK-style (or the state), with its own period note.</summary>
 /// <param name="Illustrative">The value came from an illustrative (made-up) sample load, and every page showing it must say so.</param>
-public sealed record ShownValue(decimal? Number, string Status, string Display, string Note, string PeriodLabel, bool Illustrative = false);
+public sealed record ShownValue(decimal? Number, ValueStatus Status, string Display, string Note, string PeriodLabel, bool Illustrative = false);
 
 /// <summary>One indicator on a dashboard for a period, with every rating and the reason for it.</summary>
 public sealed record RatedIndicator(

@@ -1,5 +1,6 @@
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     /// <summary>Core Spending Power per head of population.</summary>
     public const string CoreSpendingPowerCode = "FF01";
 
-    private static readonly string[] RankableStatuses = ["published", "provisional"];
+    private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
 
     private readonly string homeCode = options.Value.HomeAreaCode;
 
@@ -217,7 +218,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     {
         var homeId = await performance.HomeAreaIdAsync(ct);
         var codes = await db.Indicators.AsNoTracking()
-            .Where(i => i.Dashboard.Slug == details.DashboardSlug && i.Code != details.Code && i.Unit == "currency"
+            .Where(i => i.Dashboard.Slug == details.DashboardSlug && i.Code != details.Code && i.Unit == Unit.Currency
                         && EF.Functions.ILike(i.Title, "%per head%"))
             .OrderBy(i => i.SortOrder)
             .Select(i => i.Code)

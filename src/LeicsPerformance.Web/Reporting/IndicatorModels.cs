@@ -1,3 +1,4 @@
+using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 
@@ -18,12 +19,11 @@ public sealed record IndicatorDetails(
     string Source,
     string? ComparatorGroupCode,
     string? ComparatorGroupName,
-    string Frequency,
+    Frequency Frequency,
     bool StrategicPlan,
     bool Internal,
     string GeographyNote,
     NoRealChangeRule NoRealChangeRule,
-    bool NoRealChangeRuleRecognised,
     string Notes,
     string HomeAreaCode,
     string HomeAreaName,
@@ -63,7 +63,7 @@ public sealed record TrendRow(
     string PeriodCode,
     string PeriodLabel,
     decimal? Value,
-    string Status,
+    ValueStatus Status,
     string Display,
     string Note,
     string TargetText,

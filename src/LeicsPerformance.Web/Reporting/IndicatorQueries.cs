@@ -4,7 +4,6 @@ using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
-using LeicsPerformance.Web.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +17,7 @@ namespace LeicsPerformance.Web.Reporting;
 public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, LineageQueries lineage, IOptions<ReportingOptions> options)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly string[] RankableStatuses = ["published", "provisional"];
-    private static readonly string[] NumericStatuses = ["published", "provisional", "not comparable"];
+    private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
 
     private readonly string homeCode = options.Value.HomeAreaCode;
 
@@ -46,8 +44,6 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 .FirstOrDefaultAsync(ct);
         var homeName = await db.Areas.AsNoTracking().Where(a => a.Code == homeCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? homeCode;
 
-        PolarityText.TryParse(indicator.Polarity, out var polarity);
-        var ruleRecognised = NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
         return new IndicatorDetails(
             indicator.Id,
             indicator.Code,
@@ -57,8 +53,8 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             indicator.Dashboard.Title,
             indicator.Dashboard.Theme.Title,
             indicator.Section?.Title ?? string.Empty,
-            polarity,
-            ReturnImporter.FormatOf(indicator),
+            indicator.Polarity,
+            indicator.Format(),
             indicator.Source,
             indicator.ComparatorGroupCode,
             groupName,
@@ -66,8 +62,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             indicator.StrategicPlan,
             indicator.Internal,
             indicator.GeographyNote,
-            rule,
-            ruleRecognised,
+            indicator.NoRealChangeRule,
             indicator.Notes,
             homeCode,
             homeName,
@@ -152,7 +147,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var steps = line.SelfAndEarlier.ToList();
         var ids = steps.Select(s => s.IndicatorId).ToList();
         var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
-            .ToDictionary(i => i.Id, ReturnImporter.FormatOf);
+            .ToDictionary(i => i.Id, i => i.Format());
         var values = (await db.Values.AsNoTracking()
                 .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
                 .OrderBy(v => v.Period.EndDate).ThenByDescending(v => v.Period.StartDate)
@@ -178,7 +173,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             return new TrendRow(
                 v.Code,
                 v.Label,
-                NumericStatuses.Contains(v.Status) ? v.Value : null,
+                v.Status.HasNumber() ? v.Value : null,
                 v.Status,
                 Wording.Value(formats[v.IndicatorId], v.Value, v.Status, v.AsPrinted),
                 own ? v.Note : string.Join(" ", new[] { v.Note, step.PrintedAs }.Where(t => t.Length > 0)),
@@ -247,7 +242,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var periodIds = periods.Select(p => p.PeriodId).ToArray();
         var all = await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == details.Id && periodIds.Contains(v.PeriodId) && v.Value != null
-                        && (v.Status == "published" || v.Status == "provisional"))
+                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
             .Select(v => new { v.PeriodId, v.AreaId, AreaCode = v.Area.Code, Value = v.Value!.Value })
             .ToListAsync(ct);
         foreach (var v in all.Where(v => v.AreaCode == PerformanceQueries.EnglandAreaCode))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 
@@ -9,12 +10,7 @@ public static class IndicatorText
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string FrequencyWords(string frequency) => frequency switch
-    {
-        "quarterly" => "Quarterly",
-        "annual" => "Annual",
-        _ => frequency,
-    };
+    public static string FrequencyWords(Frequency frequency) => frequency == Frequency.Quarterly ? "Quarterly" : "Annual";
 
     /// <summary>"Shown to 1 decimal place, e.g. 48.6%"; with a scale, "in millions, e.g. £24.2m".</summary>
     public static string PrecisionWords(ValueFormat format)

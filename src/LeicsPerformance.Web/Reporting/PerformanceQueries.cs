@@ -136,7 +136,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     }
 
     /// <summary>Dashboards for a quarter show quarterly indicators; for any other period, annual ones.</summary>
-    public static string FrequencyOf(ReportingPeriod period) => period.Kind == PeriodKind.FinancialQuarter ? "quarterly" : "annual";
+    public static Frequency FrequencyOf(ReportingPeriod period) => FrequencyText.Of(period.Kind);
 
     /// <summary>The named indicators rated for a period (indicator and funding pages), in dashboard order.</summary>
     public Task<IReadOnlyList<RatedIndicator>> RateIndicatorsAsync(IReadOnlyCollection<string> codes, ReportingPeriod period, CancellationToken ct = default)
@@ -243,9 +243,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var result = new List<RatedIndicator>(indicators.Count);
         foreach (var indicator in indicators)
         {
-            var format = ReturnImporter.FormatOf(indicator);
-            PolarityText.TryParse(indicator.Polarity, out var polarity);
-            NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
+            var format = indicator.Format();
+            var polarity = indicator.Polarity;
+            var rule = indicator.NoRealChangeRule;
             var (nowPeriod, beforePeriod) = PeriodsFor(indicator.Id);
             var now = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == nowPeriod.Code);
             var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == beforePeriod.Code);
@@ -255,7 +255,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var prior = before is null ? null : ShowValue(format, before.Value, before.Status, before.Note, before.AsPrinted, beforePeriod) with { Illustrative = before.Illustrative };
             var currentNumber = UsableNumber(now?.Value, now?.Status);
             var previousNumber = UsableNumber(before?.Value, before?.Status);
-            var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == "not comparable";
+            var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == ValueStatus.NotComparable;
 
             var computed = DirectionOfTravel.Compute(
                 currentNumber,
@@ -308,7 +308,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         int IndicatorId,
         string PeriodCode,
         decimal? Value,
-        string Status,
+        ValueStatus Status,
         string Note,
         decimal? LowerLimit,
         decimal? UpperLimit,
@@ -322,7 +322,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             line.IndicatorId,
             line.Period.Code,
             line.Value,
-            line.Status.ToCode(),
+            line.Status,
             line.Note,
             line.Limits?.Lower,
             line.Limits?.Upper,
@@ -409,7 +409,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var ids = withGroup.Select(i => i.Id).ToArray();
         var values = await db.Values.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && v.Period.Code == period.Code && v.Value != null
-                        && (v.Status == "published" || v.Status == "provisional"))
+                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
             .Select(v => new RankedValue(v.IndicatorId, v.AreaId, v.Area.Code, v.Area.Name, v.Value!.Value))
             .ToListAsync(ct);
         if (asIfLoaded is not null)
@@ -545,13 +545,12 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var members = group.Members.ToArray();
         var values = await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == indicator.Id && v.Period.Code == period.Code && members.Contains(v.AreaId) && v.Value != null
-                        && (v.Status == "published" || v.Status == "provisional"))
+                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
             .Select(v => new BenchmarkValue(v.Area.Code, v.Area.Name, v.Value!.Value))
             .ToListAsync(ct);
 
-        var format = ReturnImporter.FormatOf(indicator);
-        PolarityText.TryParse(indicator.Polarity, out var polarity);
-        var rating = QuartilePosition.Compute(values, settings.HomeAreaCode, polarity, group.Name.ToLowerInvariant(), format);
+        var format = indicator.Format();
+        var rating = QuartilePosition.Compute(values, settings.HomeAreaCode, indicator.Polarity, group.Name.ToLowerInvariant(), format);
         return new BenchmarkView(indicator.Code, indicator.Title, format, ToOption(period), code, group.Name, group.Year, settings.HomeAreaCode, rating);
     }
 
@@ -580,14 +579,12 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.AsPrinted, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
             .ToListAsync(ct);
         var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
-            .ToDictionary(i => i.Id, ReturnImporter.FormatOf);
+            .ToDictionary(i => i.Id, i => i.Format());
         // A period held by several indicators of the line is taken from the latest of them.
         var rows = values
             .GroupBy(v => v.Code, StringComparer.Ordinal)
             .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
             .ToList();
-        PolarityText.TryParse(indicator.Polarity, out var polarity);
-        NoRealChangeRule.TryParse(indicator.NoRealChangeRule, out var rule);
         var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
         LineageStep? StepOf(int indicatorId) => steps[ids.IndexOf(indicatorId)];
         return rows
@@ -603,10 +600,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 var direction = DirectionOfTravel.Compute(
                     UsableNumber(r.Value, r.Status),
                     b is null ? null : UsableNumber(b.Value, b.Status),
-                    polarity,
-                    rule,
+                    indicator.Polarity,
+                    indicator.NoRealChangeRule,
                     format,
-                    r.Status == "not comparable" || definitionChanged,
+                    r.Status == ValueStatus.NotComparable || definitionChanged,
                     IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
                     b is null ? null : IntervalOf(formats[b.IndicatorId], b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
                 var note = step is null ? r.Note : string.Join(" ", new[] { r.Note, step.PrintedAs }.Where(n => n.Length > 0));
@@ -665,11 +662,11 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             ? ConfidenceInterval.Of(lower, upper, numerator, denominator, 100m)
             : ConfidenceInterval.Of(lower, upper, null, null, 1m);
 
-    private static decimal? UsableNumber(decimal? value, string? status) =>
-        status is "published" or "provisional" or "not comparable" ? value : null;
+    private static decimal? UsableNumber(decimal? value, ValueStatus? status) =>
+        status is { } s && s.HasNumber() ? value : null;
 
-    /// <summary>A stored value as every page shows it, written by <see cref="Wording.Value(ValueFormat, decimal?, string?, string?)"/>.</summary>
-    public static ShownValue ShowValue(ValueFormat format, decimal? value, string status, string note, string asPrinted, ReportingPeriod period) =>
+    /// <summary>A stored value as every page shows it, written by <see cref="Wording.Value(ValueFormat, decimal?, ValueStatus?, string?)"/>.</summary>
+    public static ShownValue ShowValue(ValueFormat format, decimal? value, ValueStatus status, string note, string asPrinted, ReportingPeriod period) =>
         new(value, status, Wording.Value(format, value, status, asPrinted), note, period.Label);
 
     public static PeriodOption ToOption(ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);

@@ -1,3 +1,4 @@
+using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Reporting;
@@ -59,16 +60,16 @@ public sealed class TrendSummaryTests
     {
         var text = IndicatorQueries.TrendSummary(
             Details(Polarity.HighIsGood, Percent),
-            [new TrendRow("FY2016", "2016/17", null, "not available", "No data", string.Empty, string.Empty, null, string.Empty), Row("2017/18", 48.6m, "48.6%")]);
+            [new TrendRow("FY2016", "2016/17", null, ValueStatus.NotAvailable, "No data", string.Empty, string.Empty, null, string.Empty), Row("2017/18", 48.6m, "48.6%")]);
 
         text.Should().Be("Only one figure is held: 48.6% for 2017/18, so there is no trend yet.");
     }
 
     private static TrendRow Row(string period, decimal value, string display) =>
-        new("FY" + period[..4], period, value, "published", display, string.Empty, string.Empty, null, string.Empty);
+        new("FY" + period[..4], period, value, ValueStatus.Published, display, string.Empty, string.Empty, null, string.Empty);
 
     private static IndicatorDetails Details(Polarity polarity, ValueFormat format) => new(
         1, "X01", "Test indicator", string.Empty, "dash", "Dashboard", "Theme", string.Empty, polarity, format, string.Empty,
-        null, null, "annual", false, false, string.Empty, NoRealChangeRule.Default, true, string.Empty, "leicestershire", "Leicestershire",
+        null, null, Frequency.Annual, false, false, string.Empty, NoRealChangeRule.Default, string.Empty, "leicestershire", "Leicestershire",
         new IndicatorSource(string.Empty, string.Empty, string.Empty));
 }

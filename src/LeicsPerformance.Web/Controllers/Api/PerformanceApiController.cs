@@ -1,4 +1,5 @@
 using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,16 +24,14 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
 
         var line = await lineage.LineAsync(indicator.Id, ct);
         var series = await queries.SeriesAsync(indicator, line, ct);
-        var format = LeicsPerformance.Web.Imports.ReturnImporter.FormatOf(indicator);
-        PolarityText.TryParse(indicator.Polarity, out var polarity);
         return new ApiIndicator(
             indicator.Code,
             indicator.Title,
-            polarity.ToCode(),
-            LeicsPerformance.Domain.Values.ValueFormat.UnitCode(format.Unit),
+            indicator.Polarity.ToCode(),
+            ValueFormat.UnitCode(indicator.Unit),
             indicator.Definition,
             indicator.Source,
-            indicator.NoRealChangeRule,
+            indicator.NoRealChangeRule.Code,
             indicator.ComparatorGroupCode,
             queries.HomeAreaCode,
             series.Select(p => new ApiSeriesPoint(
@@ -40,7 +39,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
                 p.Period.Label,
                 p.Value.Number,
                 p.Value.Display,
-                p.Value.Status,
+                p.Value.Status.ToCode(),
                 p.Value.Note.Length > 0 ? p.Value.Note : null,
                 p.Lower,
                 p.Upper,
@@ -210,8 +209,8 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
         row.Title,
         row.Section,
         row.StrategicPlan,
-        row.Current is { } c ? new ApiValue(c.Number, c.Status, c.Display, c.PeriodLabel, c.Note.Length > 0 ? c.Note : null) : null,
-        row.Previous is { } p ? new ApiValue(p.Number, p.Status, p.Display, p.PeriodLabel, p.Note.Length > 0 ? p.Note : null) : null,
+        row.Current is { } c ? new ApiValue(c.Number, c.Status.ToCode(), c.Display, c.PeriodLabel, c.Note.Length > 0 ? c.Note : null) : null,
+        row.Previous is { } p ? new ApiValue(p.Number, p.Status.ToCode(), p.Display, p.PeriodLabel, p.Note.Length > 0 ? p.Note : null) : null,
         row.TargetText.Length > 0 ? row.TargetText : null,
         row.Target.Status.ToCode(),
         row.Target.Explanation,

@@ -1,3 +1,7 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+
 namespace LeicsPerformance.Web.Data.Entities;
 
 /// <summary>A Strategic Plan outcome (Strong Economy, Safe and Well …): groups dashboards.</summary>
@@ -74,14 +78,15 @@ public sealed class Indicator
 
     public int SortOrder { get; set; }
 
-    /// <summary>high, low or none (see <see cref="Domain.Ratings.Polarity"/>).</summary>
-    public required string Polarity { get; set; }
+    /// <summary>Stored as high, low or none (<see cref="PolarityText.ToCode"/>).</summary>
+    public required Polarity Polarity { get; set; }
 
-    public required string Unit { get; set; }
+    /// <summary>Stored as its lower-case name, "percent" (<see cref="ValueFormat.UnitCode"/>).</summary>
+    public required Unit Unit { get; set; }
 
     public int Decimals { get; set; }
 
-    public string Scale { get; set; } = "none";
+    public Scale Scale { get; set; } = Scale.None;
 
     public int? RatePer { get; set; }
 
@@ -107,14 +112,18 @@ public sealed class Indicator
 
     public string? ComparatorGroupCode { get; set; }
 
-    public string Frequency { get; set; } = "annual";
+    public Frequency Frequency { get; set; } = Frequency.Annual;
 
     /// <summary>False for a percentage that can exceed 100% (an excess over expected: 505.7%).</summary>
     public bool PercentBounded { get; set; } = true;
 
-    public string NoRealChangeRule { get; set; } = "same-when-rounded";
+    /// <summary>Stored as its <see cref="NoRealChangeRule.Code"/> ("same-when-rounded", "relative:1%").</summary>
+    public NoRealChangeRule NoRealChangeRule { get; set; } = NoRealChangeRule.Default;
 
     public string Notes { get; set; } = string.Empty;
+
+    /// <summary>How the indicator's values are written, from its unit, decimals, scale and rate.</summary>
+    public ValueFormat Format() => new(Unit, Decimals, Scale, RatePer);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using LeicsPerformance.Domain.Values;
+
 namespace LeicsPerformance.Web.Data.Entities;
 
 public sealed class ReportingPeriodRow
@@ -61,7 +63,7 @@ public sealed class IndicatorValue
 
     public decimal? Value { get; set; }
 
-    public required string Status { get; set; }
+    public required ValueStatus Status { get; set; }
 
     public string AsPrinted { get; set; } = string.Empty;
 
@@ -94,13 +96,13 @@ public sealed class IndicatorValueHistory
 
     public decimal? OldValue { get; set; }
 
-    public string? OldStatus { get; set; }
+    public ValueStatus? OldStatus { get; set; }
 
     public string? OldAsPrinted { get; set; }
 
     public decimal? NewValue { get; set; }
 
-    public string? NewStatus { get; set; }
+    public ValueStatus? NewStatus { get; set; }
 
     public string? NewAsPrinted { get; set; }
 

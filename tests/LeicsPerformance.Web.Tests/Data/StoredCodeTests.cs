@@ -1,0 +1,117 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
+using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LeicsPerformance.Web.Tests.Data;
+
+/// <summary>
+/// The typed catalogue and values against the real schema: what EF writes is the text code the columns held before
+/// they were typed, queries over enums translate through the converters, and a stored code that is none of the known
+/// ones fails naming it rather than reading as a default.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class StoredCodeTests(TestDatabase database) : IAsyncLifetime
+{
+    private string connectionString = string.Empty;
+
+    public async Task InitializeAsync() => connectionString = await database.CreateCopyAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_value_status_is_stored_as_its_code_and_reads_back()
+    {
+        var id = await ScalarAsync<long>("select min(id) from indicator_value");
+        foreach (var status in Enum.GetValues<ValueStatus>())
+        {
+            await using (var db = TestDatabase.CreateContext(connectionString))
+            {
+                var value = await db.Values.SingleAsync(v => v.Id == id);
+                value.Status = status;
+                await db.SaveChangesAsync();
+            }
+
+            (await ScalarAsync<string>($"select status from indicator_value where id = {id}")).Should().Be(status.ToCode());
+            await using (var db = TestDatabase.CreateContext(connectionString))
+            {
+                (await db.Values.AsNoTracking().SingleAsync(v => v.Id == id && v.Status == status)).Status.Should().Be(status);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_indicator_stores_polarity_unit_scale_frequency_and_rule_as_the_codes_held_today()
+    {
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            var indicator = await db.Indicators.OrderBy(i => i.Id).FirstAsync();
+            indicator.Polarity = Polarity.LowIsGood;
+            indicator.Unit = Unit.Currency;
+            indicator.Scale = Scale.Millions;
+            indicator.Frequency = Frequency.Quarterly;
+            indicator.NoRealChangeRule = new NoRealChangeRule(NoRealChangeKind.RelativeTolerance, 1m);
+            await db.SaveChangesAsync();
+        }
+
+        var id = await ScalarAsync<int>("select min(id) from indicator");
+        (await ScalarAsync<string>($"select polarity || '|' || unit || '|' || scale || '|' || frequency || '|' || no_real_change_rule from indicator where id = {id}"))
+            .Should().Be("low|currency|millions|quarterly|relative:1%");
+
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            var back = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == id);
+            (back.Polarity, back.Unit, back.Scale, back.Frequency, back.NoRealChangeRule.Code)
+                .Should().Be((Polarity.LowIsGood, Unit.Currency, Scale.Millions, Frequency.Quarterly, "relative:1%"));
+        }
+    }
+
+    [Fact]
+    public async Task Queries_over_enums_translate_to_the_stored_codes()
+    {
+        var quarterly = await ScalarAsync<long>("select count(*) from indicator where frequency = 'quarterly'");
+        var numeric = await ScalarAsync<long>("select count(*) from indicator_value where status in ('published', 'provisional')");
+        var changes = await ScalarAsync<long>("select count(*) from indicator_value_history where old_status = 'published' or new_status = 'not available'");
+        ValueStatus[] rankable = [ValueStatus.Published, ValueStatus.Provisional];
+
+        await using var db = TestDatabase.CreateContext(connectionString);
+        (await db.Indicators.CountAsync(i => i.Frequency == Frequency.Quarterly)).Should().Be((int)quarterly);
+        (await db.Values.CountAsync(v => rankable.Contains(v.Status))).Should().Be((int)numeric);
+        (await db.Values.CountAsync(v => v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional)).Should().Be((int)numeric);
+        (await db.ValueHistory.CountAsync(h => h.OldStatus == ValueStatus.Published || h.NewStatus == ValueStatus.NotAvailable)).Should().Be((int)changes);
+        quarterly.Should().BePositive("the sample catalogue has quarterly indicators");
+    }
+
+    [Fact]
+    public async Task A_stored_code_that_is_not_known_fails_naming_it()
+    {
+        // No check constraint guards the rule; the status has one, dropped here to stand for a row written by other means.
+        await ExecuteAsync("update indicator set no_real_change_rule = 'sometimes' where id = (select min(id) from indicator)");
+        await ExecuteAsync("alter table indicator_value drop constraint indicator_value_status_check");
+        await ExecuteAsync("update indicator_value set status = 'final' where id = (select min(id) from indicator_value)");
+
+        await using var db = TestDatabase.CreateContext(connectionString);
+        var readIndicators = () => db.Indicators.AsNoTracking().ToListAsync();
+        (await readIndicators.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'sometimes'");
+        var readValues = () => db.Values.AsNoTracking().ToListAsync();
+        (await readValues.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'final'").And.Contain("ValueStatus");
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
