@@ -52,9 +52,11 @@ builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSecti
 builder.Services.AddSingleton<UploadGate>();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
+builder.Services.AddScoped<UploadConfirmation>();
 builder.Services.AddScoped<ReturnUploads>();
 builder.Services.AddSingleton<DatasetMappings>();
 builder.Services.AddScoped<CatalogueUploads>();
+builder.Services.AddScoped<CommitteeUploads>();
 builder.Services.AddScoped<LoadReverter>();
 // Committees' quarterly reports, and their PDFs printed by the system's Chromium (Pdf:ChromiumPath).
 builder.Services.AddScoped<CommitteeScopes>();

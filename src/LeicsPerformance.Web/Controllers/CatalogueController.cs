@@ -83,12 +83,12 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
 
         switch (await uploads.ConfirmAsync(upload, UserName, ct))
         {
-            case CatalogueConfirmOutcome.Committed committed:
+            case UploadConfirmOutcome<CataloguePlan>.Committed committed:
                 return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
-            case CatalogueConfirmOutcome.Moved moved:
+            case UploadConfirmOutcome<CataloguePlan>.Moved moved:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Conflict", new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
-            case CatalogueConfirmOutcome.Busy:
+            case UploadConfirmOutcome<CataloguePlan>.Busy:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
             default:

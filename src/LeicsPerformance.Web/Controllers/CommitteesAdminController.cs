@@ -1,28 +1,33 @@
+using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Exports;
 using LeicsPerformance.Web.Imports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>
 /// Administrators keep the committees as data: download any of the four committee files as they stand, edit it,
-/// upload it, read the preview (every change in words, every problem by row and column), and confirm. Nothing is
-/// written until they confirm, and a file with any error is not loaded at all.
+/// upload it, read the preview (every change in words, every problem by row and column), and confirm. The upload
+/// takes the returns' and catalogue's path (<see cref="PendingUploadController"/>, <see cref="CommitteeUploads"/>):
+/// kept until confirmed, the same limits, written once in one transaction as a load, and refused if what it touches
+/// changed since the preview. Nothing is written until they confirm, and a file with any error is not loaded at all.
 /// </summary>
 [Route("committees/admin")]
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CommitteesAdminController(CommitteeImporter importer) : Controller
+public sealed class CommitteesAdminController(CommitteeUploads uploads, CommitteeImporter importer, PendingUploads pending, PerformanceDbContext db)
+    : PendingUploadController(pending)
 {
-    /// <summary>Committee files are small; this keeps a mistaken upload (a spreadsheet, a returns file) out.</summary>
-    public const int MaxBytes = 256 * 1024;
-
-    private const string IndexView = "~/Views/Committees/Admin/Index.cshtml";
-    private const string PreviewView = "~/Views/Committees/Admin/Preview.cshtml";
-
     [HttpGet("")]
-    public IActionResult Index() => View(IndexView, new CommitteeAdminPage(null, TempData["committee-admin-notice"] as string));
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var kinds = LoadKinds;
+        var recent = await db.DataLoads.AsNoTracking().Where(l => kinds.Contains(l.Kind))
+            .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
+        return View(new CommitteeAdminPage(recent, await Pending.ListAsync(PendingUpload.CommitteesKind, UserName, ct), uploads.Limits));
+    }
 
     [HttpGet("{file}")]
     public async Task<IActionResult> Download(string file, CancellationToken ct)
@@ -37,78 +42,83 @@ public sealed class CommitteesAdminController(CommitteeImporter importer) : Cont
         return CsvExport.File(file, header, rows);
     }
 
-    [HttpPost("upload")]
+    [HttpGet("{id:guid}")]
     [UploadWork]
-    [RequestSizeLimit(MaxBytes + 64 * 1024)]
-    public async Task<IActionResult> Upload([FromForm] string? kind, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        string? error = null;
-        if (!Enum.TryParse<CommitteeFileKind>(kind, ignoreCase: false, out var which) || !Enum.IsDefined(which))
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
-            error = "Select which committee file you are uploading";
-        }
-        else if (file is null || file.Length == 0)
-        {
-            error = file is null ? "Select a CSV file to upload" : "The selected file is empty";
-        }
-        else if (file.Length > MaxBytes)
-        {
-            error = "The selected file must be smaller than 256 KB: committee files are short lists";
+            return NotFound();
         }
 
-        if (error is not null)
+        if (upload.CommittedLoadId is { } loadId)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(IndexView, new CommitteeAdminPage(error, null));
+            return RedirectToAction(nameof(Result), new { loadId });
         }
 
-        using var buffer = new MemoryStream();
-        await file!.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        var plan = await importer.PlanAsync(which, Path.GetFileName(file.FileName), content, ct);
-        return View(PreviewView, new CommitteePreviewPage(plan, Convert.ToBase64String(content)));
+        var plan = await uploads.PreviewAsync(upload, ct);
+        return View(new CommitteePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, CommitteeUploads.Moved(upload.Expected, plan), uploads.Limits));
     }
 
-    [HttpPost("confirm")]
+    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
+    [HttpGet("{id:guid}/problems.csv")]
+    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
+        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
+
+    [HttpPost("{id:guid}/confirm")]
     [UploadWork]
-    public async Task<IActionResult> Confirm([FromForm] string? kind, [FromForm] string? fileName, [FromForm] string? content, CancellationToken ct)
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
-        if (!Enum.TryParse<CommitteeFileKind>(kind, ignoreCase: false, out var which) || !Enum.IsDefined(which) || string.IsNullOrEmpty(content))
+        if (await FindUploadAsync(id, ct) is not { } upload)
         {
-            return BadRequest();
+            return NotFound();
         }
 
-        byte[] bytes;
-        try
+        switch (await uploads.ConfirmAsync(upload, UserName, ct))
         {
-            bytes = Convert.FromBase64String(content);
+            case UploadConfirmOutcome<CommitteePlan>.Committed committed:
+                return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
+            case UploadConfirmOutcome<CommitteePlan>.Moved moved:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", new CommitteeConflictPage(upload.Id, upload.FileName, moved.Rows));
+            case UploadConfirmOutcome<CommitteePlan>.Busy:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
+            default:
+                return RedirectToAction(nameof(Preview), new { id });
         }
-        catch (FormatException)
-        {
-            return BadRequest();
-        }
-
-        if (bytes.Length > MaxBytes)
-        {
-            return BadRequest();
-        }
-
-        // Checked again: the catalogue or the committees may have changed since the preview.
-        var plan = await importer.PlanAsync(which, Path.GetFileName(fileName ?? CommitteeImporter.Files[which].FileName), bytes, ct);
-        if (plan.HasErrors)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(PreviewView, new CommitteePreviewPage(plan, content));
-        }
-
-        await importer.ApplyAsync(plan, ct);
-        TempData["committee-admin-notice"] = plan.Changes.Count == 0
-            ? $"{plan.FileName} was loaded; it changed nothing."
-            : $"{plan.FileName} was loaded: {plan.Changes.Count} change{(plan.Changes.Count == 1 ? "" : "s")}.";
-        return RedirectToAction(nameof(Index));
     }
+
+    [HttpGet("loads/{loadId:int}")]
+    public async Task<IActionResult> Result(int loadId, CancellationToken ct)
+    {
+        var kinds = LoadKinds;
+        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && kinds.Contains(l.Kind), ct);
+        return load is null ? NotFound() : View(new CommitteeResultPage(load, CommitteeImporter.Files[CommitteeImporter.ByLoadKind(load.Kind)!.Value].FileName));
+    }
+
+    protected override string UploadKind => PendingUpload.CommitteesKind;
+
+    protected override UploadOptions Limits => uploads.Limits;
+
+    protected override Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
+        uploads.StoreAsync(UserName, fileName, content, ct);
+
+    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
+
+    private static List<string> LoadKinds => Enum.GetValues<CommitteeFileKind>().Select(CommitteeImporter.LoadKind).ToList();
 }
 
-public sealed record CommitteeAdminPage(string? Error, string? Notice);
+public sealed record CommitteeAdminPage(
+    IReadOnlyList<DataLoad> RecentLoads,
+    IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)> Waiting,
+    UploadOptions Limits);
 
-public sealed record CommitteePreviewPage(CommitteePlan Plan, string Content);
+public sealed record CommitteePreviewPage(Guid Id, string FileName, DateTimeOffset UploadedAt, CommitteePlan Plan, IReadOnlyList<MovedRow> MovedSinceUpload, UploadOptions Limits)
+{
+    public bool CanConfirm => Plan.CanCommit && MovedSinceUpload.Count == 0;
+}
+
+public sealed record CommitteeResultPage(DataLoad Load, string File);
+
+public sealed record CommitteeConflictPage(Guid Id, string FileName, IReadOnlyList<MovedRow> Rows);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>
-/// What the returns and catalogue uploads share: an uploaded file waits, for the person who uploaded it, between
+/// What the returns, catalogue and committee uploads share: an uploaded file waits, for the person who uploaded it, between
 /// preview and confirm. Finding it, checking it again and cancelling it work the same for both; each derived
 /// controller has its own route, roles, preview and confirm.
 /// </summary>
@@ -15,7 +15,7 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 {
     protected PendingUploads Pending { get; } = pending;
 
-    /// <summary><see cref="PendingUpload.ReturnsKind"/> or <see cref="PendingUpload.CatalogueKind"/>.</summary>
+    /// <summary><see cref="PendingUpload.ReturnsKind"/>, <see cref="PendingUpload.CatalogueKind"/> or <see cref="PendingUpload.CommitteesKind"/>.</summary>
     protected abstract string UploadKind { get; }
 
     protected string UserName => User.Identity?.Name ?? string.Empty;
@@ -87,7 +87,7 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 
     /// <summary>The message for a person at the limit of uploads waiting (any kind counts; each start page lists its own).</summary>
     public static string TooManyWaiting(int waiting) =>
-        $"You have {Wording.Count(waiting, "upload", "uploads")} waiting to be confirmed, the most one person may have. Confirm or cancel one of them (the returns and catalogue pages list them under 'Your uploads waiting to be confirmed'), then upload this file again.";
+        $"You have {Wording.Count(waiting, "upload", "uploads")} waiting to be confirmed, the most one person may have. Confirm or cancel one of them (the returns, catalogue and committee pages list them under 'Your uploads waiting to be confirmed'), then upload this file again.";
 
     /// <summary>
     /// A download of the upload's preview, kept with it when the preview was made (so the file is not checked again, and
@@ -143,4 +143,12 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
         await Pending.DeleteAsync(id, ct);
         return RedirectToAction("Index");
     }
+}
+
+/// <summary>The table of what changed since an upload's preview (<c>Views/Shared/_MovedRows</c>), in the words of its page.</summary>
+public sealed record MovedRowsTable(IReadOnlyList<MovedRow> Rows, string What, string RowHeading)
+{
+    public static MovedRowsTable Catalogue(IReadOnlyList<MovedRow> rows) => new(rows, "the catalogue", "Row of the catalogue");
+
+    public static MovedRowsTable Committees(IReadOnlyList<MovedRow> rows) => new(rows, "the committees", "Committee");
 }

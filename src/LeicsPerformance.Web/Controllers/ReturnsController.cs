@@ -217,9 +217,10 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             .Select(v => v.Period.Code)
             .FirstOrDefaultAsync(ct);
         var defaultPeriod = latest is not null && ReportingPeriod.TryParse(latest, out var p) ? PeriodText(p.Kind == PeriodKind.FinancialYear ? ReportingPeriod.FinancialYear(p.Year + 1) : p) : "2019/20";
-        var catalogueKinds = CatalogueFile.All.Select(f => f.LoadKind).ToList();
+        // Values loads only: catalogue and committee files have their own pages.
+        var otherKinds = CatalogueFile.All.Select(f => f.LoadKind).Concat(Enum.GetValues<CommitteeFileKind>().Select(CommitteeImporter.LoadKind)).ToList();
         var recent = await db.DataLoads.AsNoTracking()
-            .Where(l => !catalogueKinds.Contains(l.Kind))
+            .Where(l => !otherKinds.Contains(l.Kind))
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
         return new ReturnsStartPage(
             recent,

@@ -178,7 +178,12 @@ public sealed record CataloguePlan
 
     public IEnumerable<ImportProblem> Warnings => Problems.Where(p => p.IsWarning);
 
-    public bool HasErrors => Problems.Any(p => !p.IsWarning);
+    /// <summary>Errors found but not listed in <see cref="Problems"/>, which is capped (Uploads:MaxProblemsListed) as a return's is.</summary>
+    public int UnlistedErrorCount { get; init; }
+
+    public int UnlistedWarningCount { get; init; }
+
+    public bool HasErrors => UnlistedErrorCount > 0 || Problems.Any(p => !p.IsWarning);
 
     public int NewCount => Changes.Count(c => c.Kind == ChangeKind.New);
 
@@ -188,7 +193,10 @@ public sealed record CataloguePlan
 
     public int RemovedCount => Removed.Count;
 
-    public int RejectedRowCount => Problems.Where(p => !p.IsWarning && p.Row > 0).Select(p => p.Row).Distinct().Count();
+    public int RejectedRowCount => rejectedRowCount ?? Problems.Where(p => !p.IsWarning && p.Row > 0).Select(p => p.Row).Distinct().Count();
+
+    /// <summary>Set when the list is capped: the rows with an error among all the problems found.</summary>
+    private int? rejectedRowCount;
 
     /// <summary>Something to write, and nothing wrong.</summary>
     public bool CanCommit => !HasErrors && NewCount + ChangedCount + RemovedCount > 0;
@@ -203,6 +211,25 @@ public sealed record CataloguePlan
     /// <summary>The plan with further problems (warnings found once the changes are known), in row order.</summary>
     public CataloguePlan With(IReadOnlyCollection<ImportProblem> more) =>
         more.Count == 0 ? this : this with { Problems = Ordered(Problems.Concat(more)) };
+
+    /// <summary>The plan listing at most <paramref name="most"/> problems (the first by row), the rest counted (<see cref="ProblemList"/>).</summary>
+    public CataloguePlan Capped(int most)
+    {
+        if (Problems.Count <= most)
+        {
+            return this;
+        }
+
+        var list = new ProblemList(most);
+        list.AddRange(Problems);
+        return this with
+        {
+            Problems = list.Listed(),
+            UnlistedErrorCount = UnlistedErrorCount + list.UnlistedErrors,
+            UnlistedWarningCount = UnlistedWarningCount + list.UnlistedWarnings,
+            rejectedRowCount = list.RejectedRowCount,
+        };
+    }
 
     private static List<ImportProblem> Ordered(IEnumerable<ImportProblem> problems) => problems.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList();
 

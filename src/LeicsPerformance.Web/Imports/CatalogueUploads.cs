@@ -1,4 +1,3 @@
-using System.Data;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,21 +14,6 @@ public sealed record ExpectedRow(
     [property: JsonPropertyName("c")] string Key,
     [property: JsonPropertyName("r")] IReadOnlyList<string>? Cells);
 
-/// <summary>A column of an indicator, dashboard or lineage link that changed since the catalogue preview.</summary>
-public sealed record MovedRow(string Key, string Label, string Field, string WasWhenChecked, string Now);
-
-public abstract record CatalogueConfirmOutcome
-{
-    public sealed record Committed(DataLoad Load) : CatalogueConfirmOutcome;
-
-    public sealed record Moved(CataloguePlan Plan, IReadOnlyList<MovedRow> Rows) : CatalogueConfirmOutcome;
-
-    /// <summary>Checked again, the file has errors or nothing to change; nothing written.</summary>
-    public sealed record NothingToCommit(CataloguePlan Plan) : CatalogueConfirmOutcome;
-
-    public sealed record Busy : CatalogueConfirmOutcome;
-}
-
 /// <summary>
 /// An administrator's upload of a catalogue file (<see cref="CatalogueFile"/>: indicators.csv, dashboards.csv or
 /// indicator-lineage.csv, recognised from its heading row): checked and previewed like a return (new, changed,
@@ -37,7 +21,7 @@ public abstract record CatalogueConfirmOutcome
 /// confirm checked again and written in one transaction as a load of the file's kind (<c>catalogue</c> for indicators).
 /// Indicators and dashboards not in their file are left alone; the lineage file is the whole list.
 /// </summary>
-public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options, TimeProvider clock)
 {
     /// <summary>The kind of a load of indicators.csv (dashboards and lineage have their own: <see cref="CatalogueFile.LoadKind"/>).</summary>
     public const string LoadKind = "catalogue";
@@ -49,30 +33,15 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<CataloguePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (UploadChecks.NotCsvText(content) is { } notText)
+        var (read, refusal) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
+        if (read is null)
         {
-            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = [new(fileName, 0, string.Empty, string.Empty, notText)] };
-        }
-
-        if (UploadChecks.QuoteProblems(fileName, content) is { Count: > 0 } quoteProblems)
-        {
-            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = quoteProblems };
-        }
-
-        using var stream = new MemoryStream(content, writable: false);
-        var read = CsvTable.Read(fileName, stream, [], options.Value.MaxRows);
-        if (read.Columns.Count == 0)
-        {
-            // Empty, or not readable as CSV at all: the reader has said why.
-            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = read.Problems };
+            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = refusal };
         }
 
         if (CatalogueFile.Recognise(read) is not { } file)
         {
-            var separated = read.Columns.Count == 1 && read.Columns.Keys.Single().IndexOfAny([';', '\t']) >= 0
-                ? " The headings look separated by semicolons or tabs: save the file as 'CSV (comma delimited)'."
-                : string.Empty;
-            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = [new(fileName, 1, string.Empty, string.Empty, CatalogueFile.NoneMatches + separated)] };
+            return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = [new(fileName, 1, string.Empty, string.Empty, CatalogueFile.NoneMatches + UploadChecks.SeparatorHint(read))] };
         }
 
         var table = read.Require(file.Required);
@@ -89,7 +58,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
                 };
         }
 
-        return plan;
+        return plan.Capped(options.Value.MaxProblemsListed);
     }
 
     public async Task<(PendingUpload Pending, CataloguePlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
@@ -174,81 +143,43 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>A catalogue preview's problems as CSV, made once with its plan.</summary>
     public static PreviewDownloads Downloads(CataloguePlan plan) =>
-        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, plan.Problems.Select(LoadDisplay.ProblemCsvRow)), null);
+        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount)), null);
 
     /// <summary>Checks the stored file again inside the commit lock and writes it in one transaction if nothing moved.</summary>
-    public async Task<CatalogueConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)
-    {
-        if (upload.CommittedLoadId is { } done && await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == done, ct) is { } earlier)
+    public Task<UploadConfirmOutcome<CataloguePlan>> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct) =>
+        confirmation.ConfirmAsync<CataloguePlan>(upload, async ct =>
         {
-            return new CatalogueConfirmOutcome.Committed(earlier);
-        }
-
-        await using var claim = await pending.TryClaimAsync(upload.Id, ct);
-        if (claim is null)
-        {
-            return new CatalogueConfirmOutcome.Busy();
-        }
-
-        if (await pending.CommittedLoadAsync(upload.Id, ct) is { } justDone && await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == justDone, ct) is { } justLoaded)
-        {
-            return new CatalogueConfirmOutcome.Committed(justLoaded);
-        }
-
-        try
-        {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var outcome = await strategy.ExecuteAsync(async () =>
+            var plan = await PlanAsync(upload.FileName, upload.Content, ct);
+            if (!plan.CanCommit)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-                await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({AdvisoryLocks.Writes})", ct);
-
-                var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-                if (!plan.CanCommit)
-                {
-                    return (CatalogueConfirmOutcome)new CatalogueConfirmOutcome.NothingToCommit(plan);
-                }
-
-                var moved = Moved(upload.Expected, plan);
-                if (moved.Count > 0)
-                {
-                    return new CatalogueConfirmOutcome.Moved(plan, moved);
-                }
-
-                var file = plan.File!;
-                var load = new DataLoad
-                {
-                    Kind = file.LoadKind,
-                    FileName = upload.FileName,
-                    Sha256 = plan.Sha256,
-                    LoadedBy = userName,
-                    LoadedAt = clock.GetUtcNow(),
-                    RowsRead = plan.RowsRead,
-                    RowsAdded = plan.NewCount,
-                    // A removed lineage link is counted as changed: data_load has no column for removals.
-                    RowsChanged = plan.ChangedCount + plan.RemovedCount,
-                    RowsUnchanged = plan.UnchangedCount,
-                };
-                db.DataLoads.Add(load);
-                await db.SaveChangesAsync(ct);
-                await WriteAsync(plan, ct);
-                await transaction.CommitAsync(ct);
-                db.ChangeTracker.Clear();
-                return new CatalogueConfirmOutcome.Committed(load);
-            });
-
-            if (outcome is CatalogueConfirmOutcome.Committed committed)
-            {
-                await pending.MarkCommittedAsync(upload.Id, committed.Load.Id, CancellationToken.None);
+                return new UploadConfirmOutcome<CataloguePlan>.NothingToCommit(plan);
             }
 
-            return outcome;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+            var moved = Moved(upload.Expected, plan);
+            if (moved.Count > 0)
+            {
+                return new UploadConfirmOutcome<CataloguePlan>.Moved(plan, moved);
+            }
+
+            var file = plan.File!;
+            var load = new DataLoad
+            {
+                Kind = file.LoadKind,
+                FileName = upload.FileName,
+                Sha256 = plan.Sha256,
+                LoadedBy = userName,
+                LoadedAt = clock.GetUtcNow(),
+                RowsRead = plan.RowsRead,
+                RowsAdded = plan.NewCount,
+                // A removed lineage link is counted as changed: data_load has no column for removals.
+                RowsChanged = plan.ChangedCount + plan.RemovedCount,
+                RowsUnchanged = plan.UnchangedCount,
+            };
+            db.DataLoads.Add(load);
+            await db.SaveChangesAsync(ct);
+            await WriteAsync(plan, ct);
+            return new UploadConfirmOutcome<CataloguePlan>.Committed(load);
+        }, ct);
 
     /// <summary>Writes a checked plan without errors: the new and changed indicators or dashboards, or the whole lineage list.</summary>
     private async Task WriteAsync(CataloguePlan plan, CancellationToken ct)

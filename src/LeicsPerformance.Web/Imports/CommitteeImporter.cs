@@ -21,20 +21,49 @@ public sealed record CommitteeChange(string Kind, string Description);
 /// <summary>A committee file read and checked against the catalogue and what is stored: nothing has been written.</summary>
 public sealed class CommitteePlan
 {
-    public required CommitteeFileKind Kind { get; init; }
+    /// <summary>Which committee file it is; null when its heading row matched none.</summary>
+    public required CommitteeFileKind? Kind { get; init; }
 
     public required string FileName { get; init; }
 
     public int RowsRead { get; init; }
 
+    /// <summary>The problems listed, at most Uploads:MaxProblemsListed (the first found); the rest are only counted.</summary>
     public required IReadOnlyList<ImportProblem> Problems { get; init; }
+
+    public int UnlistedErrorCount { get; init; }
+
+    public int UnlistedWarningCount { get; init; }
 
     public required IReadOnlyList<CommitteeChange> Changes { get; init; }
 
+    /// <summary>What is held now of everything the file replaces or updates, cell by cell (kept with the preview, compared again at confirm).</summary>
+    public IReadOnlyList<HeldCell> Held { get; init; } = [];
+
     internal Func<CancellationToken, Task> Apply { get; init; } = _ => Task.CompletedTask;
 
-    public bool HasErrors => Problems.Any(p => !p.IsWarning);
+    public bool HasErrors => UnlistedErrorCount > 0 || Problems.Any(p => !p.IsWarning);
+
+    /// <summary>Something to write, and nothing wrong.</summary>
+    public bool CanCommit => !HasErrors && Changes.Count > 0;
+
+    public int AddedCount => Changes.Count(c => c.Kind == "added");
+
+    public int ChangedCount => Changes.Count(c => c.Kind == "changed");
+
+    public int RemovedCount => Changes.Count(c => c.Kind == "removed");
 }
+
+/// <summary>
+/// One cell of what a committee file would replace or update, as held when checked: a committee's column, a scope
+/// entry's order, a meeting's period and source, a prompt's text. <see cref="Key"/> is the committee's slug (or the
+/// prompt's kind), <see cref="Field"/> the column, dashboard, indicator, meeting date or prompt number.
+/// </summary>
+public sealed record HeldCell(
+    [property: System.Text.Json.Serialization.JsonPropertyName("k")] string Key,
+    [property: System.Text.Json.Serialization.JsonPropertyName("l")] string Label,
+    [property: System.Text.Json.Serialization.JsonPropertyName("f")] string Field,
+    [property: System.Text.Json.Serialization.JsonPropertyName("v")] string Value);
 
 /// <summary>
 /// Reads the committee files — committees, what each scrutinises, meeting dates, and the members' agreed questioning
@@ -59,6 +88,37 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
             [CommitteeFileKind.Meetings] = ("committee-meetings.csv", ["committee", "date"], "meeting dates: committee, date, considers_period, source"),
             [CommitteeFileKind.Prompts] = ("questioning-prompts.csv", ["kind", "sort_order", "text"], "the members' agreed questioning prompts: kind, sort_order, text"),
         };
+
+    /// <summary>The kind of the load a confirmed upload of the file becomes (<c>data_load.kind</c>).</summary>
+    public static string LoadKind(CommitteeFileKind kind) => kind switch
+    {
+        CommitteeFileKind.Committees => "committees",
+        CommitteeFileKind.Scope => "committee-scope",
+        CommitteeFileKind.Meetings => "committee-meetings",
+        _ => "committee-prompts",
+    };
+
+    /// <summary>The committee file a load's kind names, or null for any other load.</summary>
+    public static CommitteeFileKind? ByLoadKind(string loadKind) =>
+        Enum.GetValues<CommitteeFileKind>().Where(k => LoadKind(k) == loadKind).Select(k => (CommitteeFileKind?)k).FirstOrDefault();
+
+    /// <summary>
+    /// Which committee file a heading row is: <c>committee</c> and <c>date</c> the meetings, <c>committee</c> the scope,
+    /// <c>slug</c> the committees, <c>kind</c> or <c>text</c> the prompts; null when none. (A recognised file missing a
+    /// required column is then refused by <see cref="CsvTable.Require"/>, naming the column.)
+    /// </summary>
+    public static CommitteeFileKind? Recognise(CsvTable table) =>
+        table.HasColumn("committee") && table.HasColumn("date") ? CommitteeFileKind.Meetings
+        : table.HasColumn("committee") ? CommitteeFileKind.Scope
+        : table.HasColumn("slug") ? CommitteeFileKind.Committees
+        : table.HasColumn("kind") || table.HasColumn("text") ? CommitteeFileKind.Prompts
+        : null;
+
+    /// <summary>The message for a heading row that matches none of the four files, naming each one's required headings.</summary>
+    public static string NoneMatches =>
+        "The heading row matches none of the committee files. Use the heading row of one of them, as its download gives it: "
+        + string.Join("; ", Files.Values.Select(f => $"{f.FileName}: {string.Join(",", f.Required)}"))
+        + ".";
 
     /// <summary>Loads whichever of the four files exist in <paramref name="folder"/>, in order; a file with errors is skipped whole.</summary>
     public async Task<IReadOnlyList<ImportProblem>> ImportFolderAsync(string folder, CancellationToken ct = default)
@@ -104,33 +164,43 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
     public async Task<CommitteePlan> PlanAsync(CommitteeFileKind kind, string fileName, byte[] content, CancellationToken ct = default)
     {
         using var stream = new MemoryStream(content, writable: false);
-        var table = CsvTable.Read(fileName, stream, Files[kind].Required, maxRows: 10_000);
-        var problems = new List<ImportProblem>(table.Problems);
+        return await PlanAsync(kind, CsvTable.Read(fileName, stream, Files[kind].Required, maxRows: 10_000), ReturnImporter.DefaultMaxProblemsListed, ct);
+    }
+
+    /// <summary>Checks a file already read (its required columns checked) and works out what it would change; lists at most <paramref name="maxProblemsListed"/> problems.</summary>
+    public async Task<CommitteePlan> PlanAsync(CommitteeFileKind kind, CsvTable table, int maxProblemsListed, CancellationToken ct = default)
+    {
+        var problems = new ProblemList(maxProblemsListed);
+        problems.AddRange(table.Problems);
         var changes = new List<CommitteeChange>();
+        var held = new List<HeldCell>();
         Func<CancellationToken, Task> apply = _ => Task.CompletedTask;
-        if (!problems.Any(p => !p.IsWarning))
+        if (!table.Problems.Any(p => !p.IsWarning))
         {
             apply = kind switch
             {
-                CommitteeFileKind.Committees => await PlanCommitteesAsync(table, problems, changes, ct),
-                CommitteeFileKind.Scope => await PlanScopeAsync(table, problems, changes, ct),
-                CommitteeFileKind.Meetings => await PlanMeetingsAsync(table, problems, changes, ct),
-                _ => await PlanPromptsAsync(table, problems, changes, ct),
+                CommitteeFileKind.Committees => await PlanCommitteesAsync(table, problems, changes, held, ct),
+                CommitteeFileKind.Scope => await PlanScopeAsync(table, problems, changes, held, ct),
+                CommitteeFileKind.Meetings => await PlanMeetingsAsync(table, problems, changes, held, ct),
+                _ => await PlanPromptsAsync(table, problems, changes, held, ct),
             };
         }
 
         return new CommitteePlan
         {
             Kind = kind,
-            FileName = fileName,
+            FileName = table.FileName,
             RowsRead = table.Rows.Count,
-            Problems = problems.OrderBy(p => p.Row).ToList(),
+            Problems = problems.Listed(),
+            UnlistedErrorCount = problems.UnlistedErrors,
+            UnlistedWarningCount = problems.UnlistedWarnings,
             Changes = changes,
+            Held = held,
             Apply = apply,
         };
     }
 
-    private async Task<Func<CancellationToken, Task>> PlanCommitteesAsync(CsvTable table, List<ImportProblem> problems, List<CommitteeChange> changes, CancellationToken ct)
+    private async Task<Func<CancellationToken, Task>> PlanCommitteesAsync(CsvTable table, ProblemList problems, List<CommitteeChange> changes, List<HeldCell> held, CancellationToken ct)
     {
         var existing = await db.Committees.AsNoTracking().ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
         var rows = new List<(string Slug, string Title, string Short, int Order, string Remit)>();
@@ -175,6 +245,11 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
                 continue;
             }
 
+            held.Add(new(old.Slug, old.Title, "title", old.Title));
+            held.Add(new(old.Slug, old.Title, "short_title", old.ShortTitle));
+            held.Add(new(old.Slug, old.Title, "sort_order", old.SortOrder.ToString(CultureInfo.InvariantCulture)));
+            held.Add(new(old.Slug, old.Title, "remit", old.Remit));
+
             if (old.Title != r.Title)
             {
                 changes.Add(new("changed", $"{old.Title}: title becomes {r.Title}."));
@@ -215,7 +290,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         };
     }
 
-    private async Task<Func<CancellationToken, Task>> PlanScopeAsync(CsvTable table, List<ImportProblem> problems, List<CommitteeChange> changes, CancellationToken ct)
+    private async Task<Func<CancellationToken, Task>> PlanScopeAsync(CsvTable table, ProblemList problems, List<CommitteeChange> changes, List<HeldCell> held, CancellationToken ct)
     {
         var committees = await db.Committees.AsNoTracking().ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
         var dashboards = await db.Dashboards.AsNoTracking().ToDictionaryAsync(d => d.Slug, StringComparer.Ordinal, ct);
@@ -264,12 +339,13 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         var named = rows.Select(r => r.CommitteeId).Distinct().ToArray();
         var stored = await db.CommitteeScopes.AsNoTracking()
             .Where(s => named.Contains(s.CommitteeId))
-            .Select(s => new { s.CommitteeId, s.DashboardId, s.IndicatorId, Dashboard = s.Dashboard!.Title, Code = s.Indicator!.Code, Title = s.Indicator.Title })
+            .Select(s => new { s.CommitteeId, s.DashboardId, s.IndicatorId, s.SortOrder, Dashboard = s.Dashboard!.Title, Code = s.Indicator!.Code, Title = s.Indicator.Title })
             .ToListAsync(ct);
         foreach (var committee in committees.Values.Where(c => named.Contains(c.Id)).OrderBy(c => c.SortOrder))
         {
             var mine = rows.Where(r => r.CommitteeId == committee.Id).ToList();
             var theirs = stored.Where(s => s.CommitteeId == committee.Id).ToList();
+            held.AddRange(theirs.Select(s => new HeldCell(committee.Slug, committee.ShortTitle, s.DashboardId is not null ? "dashboard " + s.Dashboard : "indicator " + s.Code, "order " + s.SortOrder.ToString(CultureInfo.InvariantCulture))));
             foreach (var added in mine.Where(r => !theirs.Any(s => s.DashboardId == r.DashboardId && s.IndicatorId == r.IndicatorId)))
             {
                 changes.Add(new("added", $"{committee.ShortTitle}: adds the {added.What}."));
@@ -288,7 +364,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         };
     }
 
-    private async Task<Func<CancellationToken, Task>> PlanMeetingsAsync(CsvTable table, List<ImportProblem> problems, List<CommitteeChange> changes, CancellationToken ct)
+    private async Task<Func<CancellationToken, Task>> PlanMeetingsAsync(CsvTable table, ProblemList problems, List<CommitteeChange> changes, List<HeldCell> held, CancellationToken ct)
     {
         var committees = await db.Committees.AsNoTracking().ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
         var rows = new List<CommitteeMeeting>();
@@ -342,6 +418,8 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         {
             var mine = rows.Where(r => r.CommitteeId == committee.Id).ToList();
             var theirs = stored.Where(s => s.CommitteeId == committee.Id).ToList();
+            held.AddRange(theirs.Select(s => new HeldCell(committee.Slug, committee.ShortTitle, "meeting " + s.MeetingDate.ToString("d MMMM yyyy", UK),
+                (s.ConsidersPeriodCode is null ? "considers no quarter" : "considers " + ReportingPeriod.Parse(s.ConsidersPeriodCode).Label) + ", source: " + (s.Source.Length > 0 ? s.Source : "none"))));
             foreach (var m in mine)
             {
                 var old = theirs.FirstOrDefault(s => s.MeetingDate == m.MeetingDate);
@@ -368,7 +446,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         };
     }
 
-    private async Task<Func<CancellationToken, Task>> PlanPromptsAsync(CsvTable table, List<ImportProblem> problems, List<CommitteeChange> changes, CancellationToken ct)
+    private async Task<Func<CancellationToken, Task>> PlanPromptsAsync(CsvTable table, ProblemList problems, List<CommitteeChange> changes, List<HeldCell> held, CancellationToken ct)
     {
         var rows = new List<QuestioningPrompt>();
         var seen = new Dictionary<(string, int), int>();
@@ -403,6 +481,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         }
 
         var stored = await db.QuestioningPrompts.AsNoTracking().ToListAsync(ct);
+        held.AddRange(stored.Select(s => new HeldCell(s.Kind, "questioning prompts", s.Kind + " " + s.SortOrder.ToString(CultureInfo.InvariantCulture), s.Text)));
         foreach (var r in rows.Where(r => !stored.Any(s => s.Kind == r.Kind && s.Text == r.Text)))
         {
             changes.Add(new("added", $"Adds the {r.Kind}: “{r.Text}”"));
@@ -458,7 +537,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
     private static string Considers(string? periodCode) =>
         periodCode is null ? string.Empty : ", which considers the report for " + ReportingPeriod.Parse(periodCode).LongLabel;
 
-    private static Committee? CommitteeOf(List<ImportProblem> problems, CsvTable table, CsvRow row, Dictionary<string, Committee> committees)
+    private static Committee? CommitteeOf(ProblemList problems, CsvTable table, CsvRow row, Dictionary<string, Committee> committees)
     {
         var slug = row["committee"];
         if (committees.TryGetValue(slug, out var committee))
@@ -472,7 +551,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
         return null;
     }
 
-    private static int SortOrder(List<ImportProblem> problems, CsvTable table, CsvRow row, int fallback)
+    private static int SortOrder(ProblemList problems, CsvTable table, CsvRow row, int fallback)
     {
         var text = row["sort_order"];
         if (text.Length == 0)
@@ -491,6 +570,6 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
 
     private static bool IsSlug(string s) => s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && !s.StartsWith('-') && !s.EndsWith('-');
 
-    private static void Problem(List<ImportProblem> problems, CsvTable table, CsvRow row, string column, string message) =>
+    private static void Problem(ProblemList problems, CsvTable table, CsvRow row, string column, string message) =>
         problems.Add(new(table.FileName, row.RowNumber, column, row[column], message));
 }

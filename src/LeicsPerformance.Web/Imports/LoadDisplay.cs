@@ -13,6 +13,7 @@ public static class LoadDisplay
         "import" => "Command-line import",
         "seed" => "Sample data",
         LoadReverter.RevertKind => "Revert",
+        _ when CommitteeImporter.ByLoadKind(kind) is { } committeeFile => "Committees (" + CommitteeImporter.Files[committeeFile].FileName + ")",
         _ => CatalogueFile.ByLoadKind(kind)?.Title ?? kind,
     };
 
@@ -31,19 +32,25 @@ public static class LoadDisplay
     /// <summary>The problem in one sentence for an error summary: "Row 3, column period: '2019/20x' is not a period …".</summary>
     public static string Sentence(ImportProblem problem) => Where(problem) + ": " + problem.Message;
 
-    public static string Summary(DataLoad load) => load.Kind == LoadReverter.RevertKind
-        ? Wording.Count(load.RowsChanged, "value put back", "values put back")
+    public static string Summary(DataLoad load) =>
+        load.Kind == LoadReverter.RevertKind ? Wording.Count(load.RowsChanged, "value put back", "values put back")
+        // A committee load counts its changes, not its rows (one row may change several columns).
+        : CommitteeImporter.ByLoadKind(load.Kind) is not null ? $"{Wording.Number(load.RowsRead)} read: {Wording.Count(load.RowsAdded, "addition", "additions")}, {Wording.Count(load.RowsChanged, "change or removal", "changes or removals")}"
         : $"{Wording.Number(load.RowsRead)} read: {Wording.Number(load.RowsAdded)} new, {Wording.Number(load.RowsChanged)} changed, {Wording.Number(load.RowsUnchanged)} unchanged";
 
     /// <summary>The problems as CSV rows (the cells are made safe for spreadsheets by <c>CsvExport</c>).</summary>
     public static readonly IReadOnlyList<string> ProblemCsvHeader = ["row", "column", "value", "severity", "problem"];
 
     /// <summary>A plan's listed problems, then a line saying how many more were found but not listed (the list is capped).</summary>
-    public static IEnumerable<IReadOnlyList<string?>> ProblemCsvRows(ReturnPlan plan)
+    public static IEnumerable<IReadOnlyList<string?>> ProblemCsvRows(ReturnPlan plan) =>
+        ProblemCsvRows(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount);
+
+    /// <summary>Listed problems, then a line saying how many more were found but not listed (<see cref="ProblemList"/>).</summary>
+    public static IEnumerable<IReadOnlyList<string?>> ProblemCsvRows(IReadOnlyList<ImportProblem> problems, int unlistedErrors, int unlistedWarnings)
     {
-        var rows = plan.Problems.Select(ProblemCsvRow);
-        return plan.UnlistedText is { } unlisted
-            ? rows.Append([string.Empty, string.Empty, string.Empty, plan.UnlistedErrorCount > 0 ? "error" : "warning", unlisted])
+        var rows = problems.Select(ProblemCsvRow);
+        return ProblemList.UnlistedText(problems.Count, unlistedErrors, unlistedWarnings) is { } unlisted
+            ? rows.Append([string.Empty, string.Empty, string.Empty, unlistedErrors > 0 ? "error" : "warning", unlisted])
             : rows;
     }
 

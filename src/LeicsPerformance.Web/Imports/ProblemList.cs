@@ -50,6 +50,11 @@ public sealed class ProblemList(int most)
         }
     }
 
+    /// <summary>What a capped list leaves out, in words (a problems CSV's last line, the command line); null when nothing.</summary>
+    public static string? UnlistedText(int listed, int unlistedErrors, int unlistedWarnings) => unlistedErrors + unlistedWarnings == 0
+        ? null
+        : $"…and {Wording.Count(unlistedErrors, "more error", "more errors")} and {Wording.Count(unlistedWarnings, "more warning", "more warnings")}, not listed: only the first {Wording.Number(listed)} problems are. Fix these and check the file again to see the rest.";
+
     /// <summary>The listed problems by row, errors before warnings.</summary>
     public IReadOnlyList<ImportProblem> Listed() => listed.OrderBy(p => p.Row).ThenBy(p => p.IsWarning).ToList();
 }

@@ -115,9 +115,7 @@ public sealed class ReturnPlan
     public int WarningCount => Problems.Count(p => p.IsWarning) + UnlistedWarningCount;
 
     /// <summary>What the capped list leaves out, in words (the problems CSV's last line, the command line); null when nothing.</summary>
-    public string? UnlistedText => UnlistedErrorCount + UnlistedWarningCount == 0
-        ? null
-        : $"…and {Wording.Count(UnlistedErrorCount, "more error", "more errors")} and {Wording.Count(UnlistedWarningCount, "more warning", "more warnings")}, not listed: only the first {Wording.Number(Problems.Count)} problems are. Fix these and check the file again to see the rest.";
+    public string? UnlistedText => ProblemList.UnlistedText(Problems.Count, UnlistedErrorCount, UnlistedWarningCount);
 
     public bool HasErrors => UnlistedErrorCount > 0 || Problems.Any(p => !p.IsWarning);
 

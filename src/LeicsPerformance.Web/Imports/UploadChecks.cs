@@ -53,6 +53,47 @@ public static class UploadChecks
     }
 
     /// <summary>
+    /// Reads an uploaded catalogue or committee file as CSV (no columns required yet: the heading row says which file it
+    /// is), or says why it cannot be read at all: not UTF-8 text (<see cref="NotCsvText"/>), quotes in the wrong places
+    /// (<see cref="QuoteProblems"/>), empty or unreadable, or more rows than one upload may hold (refused whole, rather
+    /// than loading the first rows).
+    /// </summary>
+    public static (CsvTable? Table, IReadOnlyList<ImportProblem> Refusal) ReadCsv(string fileName, byte[] content, int maxRows)
+    {
+        if (NotCsvText(content) is { } notText)
+        {
+            return (null, [new(fileName, 0, string.Empty, string.Empty, notText)]);
+        }
+
+        if (QuoteProblems(fileName, content) is { Count: > 0 } quoteProblems)
+        {
+            return (null, quoteProblems);
+        }
+
+        using var stream = new MemoryStream(content, writable: false);
+        var table = CsvTable.Read(fileName, stream, [], maxRows);
+        if (table.Columns.Count == 0)
+        {
+            // Empty, or not readable as CSV at all: the reader has said why.
+            return (null, table.Problems);
+        }
+
+        if (table.OverRowLimit)
+        {
+            return (null, [new(fileName, 0, string.Empty, string.Empty,
+                string.Create(CultureInfo.GetCultureInfo("en-GB"), $"The file has {table.RowsInFile:N0} rows under its heading, more than the {maxRows:N0} one upload may hold. Split it into smaller files and upload each."))]);
+        }
+
+        return (table, []);
+    }
+
+    /// <summary>A hint for a heading row that is one cell holding semicolons or tabs (a file saved with another separator), or "".</summary>
+    public static string SeparatorHint(CsvTable table) =>
+        table.Columns.Count == 1 && table.Columns.Keys.Single().IndexOfAny([';', '\t']) >= 0
+            ? " The headings look separated by semicolons or tabs: save the file as 'CSV (comma delimited)'."
+            : string.Empty;
+
+    /// <summary>
     /// Double quotes in the wrong places, which a lenient reader would otherwise turn silently into different cells:
     /// a quote opened and never closed (the rest of the file becomes one cell), and a quote inside a cell that is not
     /// itself quoted, or text after a closing quote. Rows are numbered as a spreadsheet numbers them. Call only for

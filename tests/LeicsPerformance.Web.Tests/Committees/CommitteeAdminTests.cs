@@ -57,8 +57,7 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
             (await db.CommitteeMeetings.AnyAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().BeFalse("nothing is saved before confirming");
         }
 
-        var fields = page.QuerySelectorAll("form[action$='/confirm'] input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
-        var confirmed = await admin.PostAsync(new Uri("/committees/admin/confirm", UriKind.Relative), new FormUrlEncodedContent(fields));
+        var confirmed = await ConfirmAsync(admin, page);
         confirmed.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         await using (var db = TestDatabase.CreateContext(connectionString))
@@ -91,6 +90,129 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
         text.Should().NotContain("Confirm and save");
     }
 
+    [Fact]
+    public async Task A_double_confirm_writes_the_file_once()
+    {
+        using var admin = await SignedInAsync(factory, "admin@example.org");
+        var page = await PreviewOfAsync(admin, "committee-meetings.csv", await WithMeetingAsync(admin, "adults-and-communities,2022-01-17,Q2 2021/22,Twice"));
+
+        var responses = await Task.WhenAll(ConfirmAsync(admin, page), ConfirmAsync(admin, page));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Redirect || r.StatusCode == HttpStatusCode.Conflict);
+        var result = responses.First(r => r.StatusCode == HttpStatusCode.Redirect).Headers.Location!.OriginalString;
+        foreach (var busy in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            (await busy.Content.ReadAsStringAsync()).Should().Contain("This upload is already being loaded");
+        }
+
+        var third = await ConfirmAsync(admin, page);
+        third.StatusCode.Should().Be(HttpStatusCode.Redirect, "a confirm after the fact lands on the same result");
+        third.Headers.Location!.OriginalString.Should().Be(result);
+        await using var db = TestDatabase.CreateContext(connectionString);
+        (await db.DataLoads.CountAsync(l => l.Kind == "committee-meetings")).Should().Be(1);
+        (await db.CommitteeMeetings.CountAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().Be(1);
+        var load = await db.DataLoads.SingleAsync(l => l.Kind == "committee-meetings");
+        load.LoadedBy.Should().Be("admin@example.org");
+        load.RowsAdded.Should().Be(1);
+        (await admin.GetStringAsync(new Uri(result, UriKind.Relative))).Should().Contain("Committees updated");
+    }
+
+    [Fact]
+    public async Task A_confirm_is_refused_when_what_the_file_replaces_changed_since_its_preview()
+    {
+        using var admin = await SignedInAsync(factory, "admin@example.org");
+        var page = await PreviewOfAsync(admin, "committee-meetings.csv", await WithMeetingAsync(admin, "adults-and-communities,2022-01-17,Q2 2021/22,Mine"));
+
+        // Someone else changes a meeting of the same committee after the preview.
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            (await db.Database.ExecuteSqlRawAsync(
+                "update committee_meeting set source = 'Theirs' where meeting_date = '2021-09-06' and committee_id = (select id from committee where slug = 'adults-and-communities')")).Should().Be(1);
+        }
+
+        var refused = await ConfirmAsync(admin, page);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var conflict = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        Fold(conflict.QuerySelector("main")!.TextContent).Should().Contain("Nothing from your file was saved");
+        var moved = Fold(conflict.QuerySelector("#moved-rows tbody")!.TextContent);
+        moved.Should().Contain("adults-and-communities").And.Contain("meeting 6 September 2021").And.Contain("source: Theirs");
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            (await db.CommitteeMeetings.AnyAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().BeFalse("nothing of the file is written");
+            (await db.CommitteeMeetings.SingleAsync(m => m.MeetingDate == new DateOnly(2021, 9, 6) && db.Committees.Any(c => c.Id == m.CommitteeId && c.Slug == "adults-and-communities"))).Source.Should().Be("Theirs");
+            (await db.DataLoads.CountAsync(l => l.Kind == "committee-meetings")).Should().Be(0);
+        }
+
+        // Checked again against what is held now, the file can be confirmed (and then replaces the other change).
+        var recheck = conflict.QuerySelector("form[action$='/recheck']")!.GetAttribute("action")!;
+        var fields = conflict.QuerySelectorAll("form[action$='/recheck'] input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        (await admin.PostAsync(new Uri(recheck, UriKind.Relative), new FormUrlEncodedContent(fields))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var again = await new HtmlParser().ParseDocumentAsync(await admin.GetStringAsync(new Uri(recheck[..^"/recheck".Length], UriKind.Relative)));
+        (await ConfirmAsync(admin, again)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            (await db.CommitteeMeetings.CountAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_committees_file_names_each_row_and_column_and_writes_nothing()
+    {
+        using var admin = await SignedInAsync(factory, "admin@example.org");
+        var before = await admin.GetStringAsync(new Uri("/committees/admin/committees.csv", UriKind.Relative));
+        var bad = before.TrimEnd() + "\nNot A Slug,A title,,1,\nnew-committee,,,two,\n";
+        var rows = before.TrimEnd().Split('\n').Length;
+
+        var page = await PreviewOfAsync(admin, "committees.csv", bad);
+
+        Fold(page.QuerySelector("main")!.TextContent).Should().Contain("The file was not loaded").And.NotContain("Confirm and save");
+        var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => string.Join(" | ", r.Children.Take(3).Select(c => c.TextContent.Trim()))).ToList();
+        problems.Should().Contain($"{rows + 1} | slug | Not A Slug");
+        problems.Should().Contain($"{rows + 2} | title | ");
+        problems.Should().Contain($"{rows + 2} | sort_order | two");
+        page.QuerySelector("form[action$='/confirm']").Should().BeNull();
+
+        // The upload's problems download says the same, from the plan the preview made.
+        var csv = await admin.GetStringAsync(new Uri(page.QuerySelector("a[href$='/problems.csv']")!.GetAttribute("href")!, UriKind.Relative));
+        csv.Should().Contain("Not A Slug").And.Contain("sort_order");
+
+        (await admin.GetStringAsync(new Uri("/committees/admin/committees.csv", UriKind.Relative))).Should().Be(before, "nothing stored is lost or changed");
+        await using var db = TestDatabase.CreateContext(connectionString);
+        (await db.DataLoads.CountAsync(l => l.Kind == "committees")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_file_whose_heading_is_no_committee_file_is_refused_naming_the_files()
+    {
+        using var admin = await SignedInAsync(factory, "admin@example.org");
+        var page = await PreviewOfAsync(admin, "whatever.csv", "indicator_code,period,value\nFF05,2019/20,300\n");
+        var text = Fold(page.QuerySelector("main")!.TextContent);
+        text.Should().Contain("The heading row matches none of the committee files").And.Contain("committee-meetings.csv: committee,date");
+        page.QuerySelector("form[action$='/confirm']").Should().BeNull();
+    }
+
+    /// <summary>The meetings file as held now, with one more row.</summary>
+    private static async Task<string> WithMeetingAsync(HttpClient admin, string row) =>
+        (await admin.GetStringAsync(new Uri("/committees/admin/committee-meetings.csv", UriKind.Relative))).TrimEnd() + "\n" + row + "\n";
+
+    private static async Task<AngleSharp.Dom.IDocument> PreviewOfAsync(HttpClient client, string fileName, string csv)
+    {
+        var response = await UploadAsync(client, "", fileName, csv);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Presses the preview's confirm button: POSTs its form (with its antiforgery token) to its action.</summary>
+    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, AngleSharp.Dom.IDocument preview)
+    {
+        var form = preview.QuerySelector("form[action$='/confirm']");
+        form.Should().NotBeNull("the preview offers to confirm");
+        var fields = form!.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Uploads a committee file (the heading row says which; <paramref name="kind"/> is sent as the old form did) and returns its preview.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string fileName, string csv)
     {
         var form = await client.GetStringAsync(new Uri("/committees/admin", UriKind.Relative));
@@ -101,7 +223,9 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
             { new StringContent(kind), "kind" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
         };
-        return await client.PostAsync(new Uri("/committees/admin/upload", UriKind.Relative), content);
+        var uploaded = await client.PostAsync(new Uri("/committees/admin/upload", UriKind.Relative), content);
+        uploaded.StatusCode.Should().Be(HttpStatusCode.Redirect, "the file is kept and its preview shown on its own page");
+        return await client.GetAsync(uploaded.Headers.Location);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -140,7 +140,9 @@ public sealed class ExtremePeriodTests(TestDatabase database) : AppTest(database
             { new StringContent("Meetings"), "kind" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(added.ToString())), "file", "committee-meetings.csv" },
         };
-        var response = await admin.PostAsync(Url("/committees/admin/upload"), form);
+        var uploaded = await admin.PostAsync(Url("/committees/admin/upload"), form);
+        uploaded.StatusCode.Should().Be(HttpStatusCode.Redirect, "the file is kept and its preview shown on its own page");
+        var response = await admin.GetAsync(uploaded.Headers.Location);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageOfAsync(response);

@@ -52,6 +52,27 @@ public sealed class UploadLimitTests(TestDatabase database) : AppTest(database)
         lines[^1].Should().Contain("…and 7 more errors and 0 more warnings, not listed: only the first 5 problems are");
     }
 
+    [Theory]
+    [InlineData("/catalogue", "dashboards.csv", "slug,theme,title,sort_order\n", "d{0},nowhere,A dashboard,1\n")]
+    [InlineData("/committees/admin", "committees.csv", "slug,title,short_title,sort_order,remit\n", "Not A Slug {0},A committee,,1,\n")]
+    public async Task Catalogue_and_committee_problem_lists_are_capped_as_a_returns_is(string area, string fileName, string heading, string badRow)
+    {
+        var app = With(("Uploads:MaxProblemsListed", "5"));
+        var admin = await SignInAsync(app, "capped.admin@example.org", "administrator");
+        var file = Csv(heading + string.Concat(Enumerable.Range(1, 12).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, badRow, i))));
+
+        var (url, preview, status) = await UploadAndPreviewAsync(admin, area, fileName, file);
+
+        status.Should().Be(HttpStatusCode.OK);
+        preview.GetElementById("unlisted-problems")!.TextContent.Should().Contain("7 more errors and 0 more warnings");
+        Text(preview).Should().Contain("12 problems", "the error count covers every error, listed or not");
+        preview.GetElementById("confirm-button").Should().BeNull();
+        var csv = (await admin.GetStringAsync(Url(url + "/problems.csv"))).TrimStart('\uFEFF');
+        var lines = csv.Trim().Split('\n');
+        lines.Should().HaveCount(1 + 5 + 1, "the heading, five problems and a line for the rest");
+        lines[^1].Should().Contain("…and 7 more errors and 0 more warnings, not listed: only the first 5 problems are");
+    }
+
     [Fact]
     public async Task The_eleventh_waiting_upload_of_one_person_is_refused_while_another_persons_is_taken()
     {

@@ -9,10 +9,11 @@ public sealed class PendingUpload
 {
     public const string ReturnsKind = "returns";
     public const string CatalogueKind = "catalogue";
+    public const string CommitteesKind = "committees";
 
     public Guid Id { get; set; }
 
-    /// <summary><see cref="ReturnsKind"/> or <see cref="CatalogueKind"/>.</summary>
+    /// <summary><see cref="ReturnsKind"/>, <see cref="CatalogueKind"/> or <see cref="CommitteesKind"/>.</summary>
     public required string Kind { get; set; }
 
     public required string UserName { get; set; }
