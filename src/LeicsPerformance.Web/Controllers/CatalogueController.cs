@@ -53,14 +53,10 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
     [UploadWork]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        if (await FindUploadAsync(id, ct) is not { } upload)
+        var (upload, answer) = await WaitingUploadAsync(id, ct);
+        if (upload is null)
         {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
+            return answer!;
         }
 
         var plan = await uploads.PreviewAsync(upload, ct);
@@ -81,19 +77,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
             return NotFound();
         }
 
-        switch (await uploads.ConfirmAsync(upload, UserName, ct))
-        {
-            case UploadConfirmOutcome<CataloguePlan>.Committed committed:
-                return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
-            case UploadConfirmOutcome<CataloguePlan>.Moved moved:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Conflict", new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
-            case UploadConfirmOutcome<CataloguePlan>.Busy:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
-            default:
-                return RedirectToAction(nameof(Preview), new { id });
-        }
+        return ConfirmAnswer(upload, await uploads.ConfirmAsync(upload, UserName, ct), moved => new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
     }
 
     protected override string UploadKind => PendingUpload.CatalogueKind;

@@ -46,14 +46,10 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
     [UploadWork]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        if (await FindUploadAsync(id, ct) is not { } upload)
+        var (upload, answer) = await WaitingUploadAsync(id, ct);
+        if (upload is null)
         {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
+            return answer!;
         }
 
         var plan = await uploads.PreviewAsync(upload, ct);
@@ -74,19 +70,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
             return NotFound();
         }
 
-        switch (await uploads.ConfirmAsync(upload, UserName, ct))
-        {
-            case UploadConfirmOutcome<CommitteePlan>.Committed committed:
-                return RedirectToAction(nameof(Result), new { loadId = committed.Load.Id });
-            case UploadConfirmOutcome<CommitteePlan>.Moved moved:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Conflict", new CommitteeConflictPage(upload.Id, upload.FileName, moved.Rows));
-            case UploadConfirmOutcome<CommitteePlan>.Busy:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
-            default:
-                return RedirectToAction(nameof(Preview), new { id });
-        }
+        return ConfirmAnswer(upload, await uploads.ConfirmAsync(upload, UserName, ct), moved => new CommitteeConflictPage(upload.Id, upload.FileName, moved.Rows));
     }
 
     [HttpGet("loads/{loadId:int}")]
@@ -104,7 +88,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
     protected override Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
         uploads.StoreAsync(UserName, fileName, content, ct);
 
-    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
+    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.PreviewAsync(upload, ct, takeHeldNow: true);
 
     private static List<string> LoadKinds => Enum.GetValues<CommitteeFileKind>().Select(CommitteeImporter.LoadKind).ToList();
 }

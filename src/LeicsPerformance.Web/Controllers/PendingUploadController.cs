@@ -23,6 +23,38 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
     /// <summary>The signed-in user's own waiting upload of this controller's kind, or null.</summary>
     protected Task<PendingUpload?> FindUploadAsync(Guid id, CancellationToken ct) => Pending.FindAsync(id, UploadKind, UserName, ct);
 
+    /// <summary>The signed-in user's upload still waiting for confirmation, or the answer instead: 404, or its result once committed.</summary>
+    protected async Task<(PendingUpload? Upload, IActionResult? Answer)> WaitingUploadAsync(Guid id, CancellationToken ct)
+    {
+        if (await FindUploadAsync(id, ct) is not { } upload)
+        {
+            return (null, NotFound());
+        }
+
+        return upload.CommittedLoadId is { } loadId ? (null, RedirectToAction("Result", new { loadId })) : (upload, null);
+    }
+
+    /// <summary>
+    /// The answer to a catalogue or committee confirm: its result; 409 with what moved (<paramref name="conflict"/> makes
+    /// the page's model) or the busy page; or back to the preview, which says why there is nothing to confirm.
+    /// </summary>
+    protected IActionResult ConfirmAnswer<TPlan>(PendingUpload upload, UploadConfirmOutcome<TPlan> outcome, Func<UploadConfirmOutcome<TPlan>.Moved, object> conflict)
+    {
+        switch (outcome)
+        {
+            case UploadConfirmOutcome<TPlan>.Committed committed:
+                return RedirectToAction("Result", new { loadId = committed.Load.Id });
+            case UploadConfirmOutcome<TPlan>.Moved moved:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", conflict(moved));
+            case UploadConfirmOutcome<TPlan>.Busy:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
+            default:
+                return RedirectToAction("Preview", new { id = upload.Id });
+        }
+    }
+
     /// <summary>
     /// Reads an uploaded file, or the response that refuses it: none chosen, empty, or over the size limit
     /// (the form is shown again with the message, as 400 or 413).
@@ -113,14 +145,10 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
     [UploadWork]
     public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
     {
-        if (await FindUploadAsync(id, ct) is not { } upload)
+        var (upload, answer) = await WaitingUploadAsync(id, ct);
+        if (upload is null)
         {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction("Result", new { loadId });
+            return answer!;
         }
 
         await RecheckUploadAsync(upload, ct);
@@ -130,14 +158,9 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
     [HttpPost("{id:guid}/cancel")]
     public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
     {
-        if (await FindUploadAsync(id, ct) is not { } upload)
+        if (await WaitingUploadAsync(id, ct) is (null, { } answer))
         {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction("Result", new { loadId });
+            return answer;
         }
 
         await Pending.DeleteAsync(id, ct);

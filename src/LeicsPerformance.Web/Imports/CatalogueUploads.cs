@@ -21,7 +21,7 @@ public sealed record ExpectedRow(
 /// confirm checked again and written in one transaction as a load of the file's kind (<c>catalogue</c> for indicators).
 /// Indicators and dashboards not in their file are left alone; the lineage file is the whole list.
 /// </summary>
-public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options) : IConfirmableUpload<CataloguePlan>
 {
     /// <summary>The kind of a load of indicators.csv (dashboards and lineage have their own: <see cref="CatalogueFile.LoadKind"/>).</summary>
     public const string LoadKind = "catalogue";
@@ -143,46 +143,22 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>A catalogue preview's problems as CSV, made once with its plan.</summary>
     public static PreviewDownloads Downloads(CataloguePlan plan) =>
-        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount)), null);
+        PreviewDownloads.OfProblems(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount);
 
     /// <summary>Checks the stored file again inside the commit lock and writes it in one transaction if nothing moved.</summary>
     public Task<UploadConfirmOutcome<CataloguePlan>> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct) =>
-        confirmation.ConfirmAsync<CataloguePlan>(upload, async ct =>
-        {
-            var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-            if (!plan.CanCommit)
-            {
-                return new UploadConfirmOutcome<CataloguePlan>.NothingToCommit(plan);
-            }
+        confirmation.ConfirmAsync(upload, userName, this, ct);
 
-            var moved = Moved(upload.Expected, plan);
-            if (moved.Count > 0)
-            {
-                return new UploadConfirmOutcome<CataloguePlan>.Moved(plan, moved);
-            }
+    bool IConfirmableUpload<CataloguePlan>.CanCommit(CataloguePlan plan) => plan.CanCommit;
 
-            var file = plan.File!;
-            var load = new DataLoad
-            {
-                Kind = file.LoadKind,
-                FileName = upload.FileName,
-                Sha256 = plan.Sha256,
-                LoadedBy = userName,
-                LoadedAt = clock.GetUtcNow(),
-                RowsRead = plan.RowsRead,
-                RowsAdded = plan.NewCount,
-                // A removed lineage link is counted as changed: data_load has no column for removals.
-                RowsChanged = plan.ChangedCount + plan.RemovedCount,
-                RowsUnchanged = plan.UnchangedCount,
-            };
-            db.DataLoads.Add(load);
-            await db.SaveChangesAsync(ct);
-            await WriteAsync(plan, ct);
-            return new UploadConfirmOutcome<CataloguePlan>.Committed(load);
-        }, ct);
+    IReadOnlyList<MovedRow> IConfirmableUpload<CataloguePlan>.Moved(string expectedJson, CataloguePlan plan) => Moved(expectedJson, plan);
+
+    /// <summary>A load of the file's kind (<c>catalogue</c> for indicators); a removed lineage link is counted as changed: data_load has no column for removals.</summary>
+    LoadCounts IConfirmableUpload<CataloguePlan>.LoadOf(CataloguePlan plan) =>
+        new(plan.File!.LoadKind, plan.RowsRead, plan.NewCount, plan.ChangedCount + plan.RemovedCount, plan.UnchangedCount);
 
     /// <summary>Writes a checked plan without errors: the new and changed indicators or dashboards, or the whole lineage list.</summary>
-    private async Task WriteAsync(CataloguePlan plan, CancellationToken ct)
+    public async Task WriteAsync(CataloguePlan plan, CancellationToken ct)
     {
         if (plan.File == CatalogueFile.Dashboards)
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
-using LeicsPerformance.Web.Exports;
 using Microsoft.Extensions.Options;
 
 namespace LeicsPerformance.Web.Imports;
@@ -18,7 +17,7 @@ public sealed record CommitteeExpected([property: JsonPropertyName("h")] IReadOn
 /// then on confirm claimed, checked again inside the commit lock and, if nothing it touches moved since the preview,
 /// written in one transaction with a <c>data_load</c> row (<see cref="UploadConfirmation"/>).
 /// </summary>
-public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options) : IConfirmableUpload<CommitteePlan>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -56,19 +55,17 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
         return (await pending.AddAsync(PendingUpload.CommitteesKind, userName, fileName, Sha256(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
     }
 
-    /// <summary>Checks the kept file for its preview, and keeps that plan's problems download with it.</summary>
-    public async Task<CommitteePlan> PreviewAsync(PendingUpload upload, CancellationToken ct)
+    /// <summary>
+    /// Checks the kept file for its preview and keeps that plan's problems download with it; after something moved
+    /// (<paramref name="takeHeldNow"/>), also takes what is held now as what the preview shows.
+    /// </summary>
+    public async Task<CommitteePlan> PreviewAsync(PendingUpload upload, CancellationToken ct, bool takeHeldNow = false)
     {
         var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct);
+        await (takeHeldNow
+            ? pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct)
+            : pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct));
         return plan;
-    }
-
-    /// <summary>After something moved: takes what is held now as what the preview shows.</summary>
-    public async Task RecheckAsync(PendingUpload upload, CancellationToken ct)
-    {
-        var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct);
     }
 
     /// <summary>
@@ -118,42 +115,21 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>A committee preview's problems as CSV, made once with its plan.</summary>
     public static PreviewDownloads Downloads(CommitteePlan plan) =>
-        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount)), null);
+        PreviewDownloads.OfProblems(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount);
 
     /// <summary>Checks the kept file again inside the commit lock and writes it in one transaction if nothing it touches moved.</summary>
     public Task<UploadConfirmOutcome<CommitteePlan>> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct) =>
-        confirmation.ConfirmAsync<CommitteePlan>(upload, async ct =>
-        {
-            var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-            if (!plan.CanCommit)
-            {
-                return new UploadConfirmOutcome<CommitteePlan>.NothingToCommit(plan);
-            }
+        confirmation.ConfirmAsync(upload, userName, this, ct);
 
-            var moved = Moved(upload.Expected, plan);
-            if (moved.Count > 0)
-            {
-                return new UploadConfirmOutcome<CommitteePlan>.Moved(plan, moved);
-            }
+    bool IConfirmableUpload<CommitteePlan>.CanCommit(CommitteePlan plan) => plan.CanCommit;
 
-            var load = new DataLoad
-            {
-                Kind = CommitteeImporter.LoadKind(plan.Kind!.Value),
-                FileName = upload.FileName,
-                Sha256 = Sha256(upload.Content),
-                LoadedBy = userName,
-                LoadedAt = clock.GetUtcNow(),
-                RowsRead = plan.RowsRead,
-                // A committee file's changes are counted, not its rows: one row may change several columns.
-                RowsAdded = plan.AddedCount,
-                RowsChanged = plan.ChangedCount + plan.RemovedCount,
-                RowsUnchanged = 0,
-            };
-            db.DataLoads.Add(load);
-            await db.SaveChangesAsync(ct);
-            await new CommitteeImporter(db).ApplyAsync(plan, ct);
-            return new UploadConfirmOutcome<CommitteePlan>.Committed(load);
-        }, ct);
+    IReadOnlyList<MovedRow> IConfirmableUpload<CommitteePlan>.Moved(string expectedJson, CommitteePlan plan) => Moved(expectedJson, plan);
+
+    /// <summary>A committee file's changes are counted, not its rows: one row may change several columns.</summary>
+    LoadCounts IConfirmableUpload<CommitteePlan>.LoadOf(CommitteePlan plan) =>
+        new(CommitteeImporter.LoadKind(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
+
+    public Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeImporter(db).ApplyAsync(plan, ct);
 
     public static string Singular(CommitteeFileKind kind) => kind switch
     {

@@ -1,5 +1,6 @@
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
+using LeicsPerformance.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Imports;
@@ -131,4 +132,9 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
 /// A preview's CSV downloads (gzip-compressed, see <c>CsvExport.WriteCompressed</c>), made from the plan the preview
 /// showed and kept with the upload, so a download serves them rather than checking the file again.
 /// </summary>
-public sealed record PreviewDownloads(byte[] ProblemsCsv, byte[]? ChangesCsv);
+public sealed record PreviewDownloads(byte[] ProblemsCsv, byte[]? ChangesCsv)
+{
+    /// <summary>A preview's problems alone (catalogue and committee files), the capped list then a line for the rest.</summary>
+    public static PreviewDownloads OfProblems(IReadOnlyList<ImportProblem> problems, int unlistedErrors, int unlistedWarnings) =>
+        new(CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(problems, unlistedErrors, unlistedWarnings)), null);
+}

@@ -24,21 +24,39 @@ public abstract record UploadConfirmOutcome<TPlan>
     public sealed record Busy : UploadConfirmOutcome<TPlan>;
 }
 
+/// <summary>The load a confirmed upload becomes: its kind and counts (<c>data_load</c>).</summary>
+public sealed record LoadCounts(string Kind, int RowsRead, int RowsAdded, int RowsChanged, int RowsUnchanged);
+
+/// <summary>What one kind of upload (catalogue, committee files) gives the shared confirm.</summary>
+/// <typeparam name="TPlan">The file's checked plan.</typeparam>
+public interface IConfirmableUpload<TPlan>
+{
+    /// <summary>Checks the file against what is held now; writes nothing.</summary>
+    Task<TPlan> PlanAsync(string fileName, byte[] content, CancellationToken ct);
+
+    /// <summary>Something to write, and nothing wrong.</summary>
+    bool CanCommit(TPlan plan);
+
+    /// <summary>What the file touches that is no longer what its preview showed (the upload's <c>expected</c>).</summary>
+    IReadOnlyList<MovedRow> Moved(string expectedJson, TPlan plan);
+
+    LoadCounts LoadOf(TPlan plan);
+
+    /// <summary>Writes a plan that can be committed, inside the confirm's transaction.</summary>
+    Task WriteAsync(TPlan plan, CancellationToken ct);
+}
+
 /// <summary>
 /// The confirm the catalogue and committee uploads share: an upload already committed shows its load; otherwise the
 /// confirm claims the upload (<see cref="UploadClaim"/>, so a double confirm writes once), then checks and writes in
-/// one transaction under <see cref="AdvisoryLocks.Writes"/>, and marks the upload with the load it became. The caller
-/// says how to check and write its kind of file. (Returns commit through <c>ReturnImporter.CommitAsync</c>, which
+/// one transaction under <see cref="AdvisoryLocks.Writes"/> — refused with what moved if anything the file touches
+/// changed since the preview, else written with its <c>data_load</c> row — and marks the upload with the load it
+/// became. The kind of upload says how to check and write its file (<see cref="IConfirmableUpload{TPlan}"/>). (Returns commit through <c>ReturnImporter.CommitAsync</c>, which
 /// holds the same lock in its own transaction.)
 /// </summary>
-public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads pending)
+public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads pending, TimeProvider clock)
 {
-    /// <param name="checkAndWrite">
-    /// Runs inside the transaction, holding the lock: checks the file again and, if it may be written, adds its
-    /// <see cref="DataLoad"/>, writes and returns <c>Committed</c>; anything else is rolled back.
-    /// </param>
-    public async Task<UploadConfirmOutcome<TPlan>> ConfirmAsync<TPlan>(
-        PendingUpload upload, Func<CancellationToken, Task<UploadConfirmOutcome<TPlan>>> checkAndWrite, CancellationToken ct)
+    public async Task<UploadConfirmOutcome<TPlan>> ConfirmAsync<TPlan>(PendingUpload upload, string userName, IConfirmableUpload<TPlan> kind, CancellationToken ct)
     {
         if (upload.CommittedLoadId is { } done && await LoadAsync(done, ct) is { } earlier)
         {
@@ -64,7 +82,7 @@ public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads p
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
                 await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({AdvisoryLocks.Writes})", ct);
-                var result = await checkAndWrite(ct);
+                var result = await CheckAndWriteAsync(upload, userName, kind, ct);
                 if (result is UploadConfirmOutcome<TPlan>.Committed)
                 {
                     await transaction.CommitAsync(ct);
@@ -85,6 +103,40 @@ public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads p
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Inside the transaction, holding the lock: the file checked again, and written if nothing moved.</summary>
+    private async Task<UploadConfirmOutcome<TPlan>> CheckAndWriteAsync<TPlan>(PendingUpload upload, string userName, IConfirmableUpload<TPlan> kind, CancellationToken ct)
+    {
+        var plan = await kind.PlanAsync(upload.FileName, upload.Content, ct);
+        if (!kind.CanCommit(plan))
+        {
+            return new UploadConfirmOutcome<TPlan>.NothingToCommit(plan);
+        }
+
+        var moved = kind.Moved(upload.Expected, plan);
+        if (moved.Count > 0)
+        {
+            return new UploadConfirmOutcome<TPlan>.Moved(plan, moved);
+        }
+
+        var counts = kind.LoadOf(plan);
+        var load = new DataLoad
+        {
+            Kind = counts.Kind,
+            FileName = upload.FileName,
+            Sha256 = upload.Sha256,
+            LoadedBy = userName,
+            LoadedAt = clock.GetUtcNow(),
+            RowsRead = counts.RowsRead,
+            RowsAdded = counts.RowsAdded,
+            RowsChanged = counts.RowsChanged,
+            RowsUnchanged = counts.RowsUnchanged,
+        };
+        db.DataLoads.Add(load);
+        await db.SaveChangesAsync(ct);
+        await kind.WriteAsync(plan, ct);
+        return new UploadConfirmOutcome<TPlan>.Committed(load);
     }
 
     private Task<DataLoad?> LoadAsync(int id, CancellationToken ct) => db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
