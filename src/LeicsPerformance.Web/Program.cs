@@ -38,8 +38,13 @@ builder.Services.AddOptions<ReportingOptions>().Bind(builder.Configuration.GetSe
 // Write £, ‐, → and ↑ as themselves in HTML rather than as numeric entities: the pages are UTF-8 throughout.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddScoped<HomeArea>();
+builder.Services.AddScoped<ReportingCalendar>();
+builder.Services.AddScoped<ComparatorQueries>();
+builder.Services.AddScoped<IndicatorSeries>();
 builder.Services.AddScoped<PerformanceQueries>();
 builder.Services.AddScoped<IndicatorQueries>();
+builder.Services.AddScoped<FundingQueries>();
 builder.Services.AddScoped<LineageQueries>();
 builder.Services.AddScoped<IndicatorSearch>();
 builder.Services.AddScoped<SampleDataSeeder>();

@@ -38,16 +38,16 @@ internal static class QueryProfile
         // which is what a signed-in reader's repeated request costs.
         using var sharedMemo = new RatedMemo(dataVersion);
 
-        (string Name, Func<PerformanceQueries, Task> Call)[] calls =
+        (string Name, Func<Reading, Task> Call)[] calls =
         [
-            ($"DashboardAsync({slug}, {period.Code})", q => q.DashboardAsync(slug, period)),
-            ($"DashboardAsync({slug}, {period.Code}) (memo hit)", q => q.DashboardAsync(slug, period)),
-            ($"AllRatedAsync({period.Code})", q => q.AllRatedAsync(period)),
-            ($"SummaryAsync({period.Code})", q => q.SummaryAsync(period, [])),
-            ($"BenchmarkAsync({indicator}, {period.Code})", q => q.BenchmarkAsync(indicator, period, null)),
-            ($"PeriodsWithDataAsync({slug})", q => q.PeriodsWithDataAsync(slug)),
-            ("PeriodsWithDataAsync(null)", q => q.PeriodsWithDataAsync(null)),
-            ("ResolvePeriodAsync(null, null)", q => q.ResolvePeriodAsync(null, null)),
+            ($"DashboardAsync({slug}, {period.Code})", q => q.Ratings.DashboardAsync(slug, period)),
+            ($"DashboardAsync({slug}, {period.Code}) (memo hit)", q => q.Ratings.DashboardAsync(slug, period)),
+            ($"AllRatedAsync({period.Code})", q => q.Ratings.AllRatedAsync(period)),
+            ($"SummaryAsync({period.Code})", q => q.Ratings.SummaryAsync(period, [])),
+            ($"BenchmarkAsync({indicator}, {period.Code})", q => q.Comparators.BenchmarkAsync(indicator, period, null)),
+            ($"PeriodsWithDataAsync({slug})", q => q.Calendar.PeriodsWithDataAsync(slug)),
+            ("PeriodsWithDataAsync(null)", q => q.Calendar.PeriodsWithDataAsync(null)),
+            ("ResolvePeriodAsync(null, null)", q => q.Calendar.ResolvePeriodAsync(null, null)),
         ];
 
         var report = new StringBuilder();
@@ -60,7 +60,11 @@ internal static class QueryProfile
             {
                 await using var db = new PerformanceDbContext(dbOptions);
                 using var freshMemo = new RatedMemo(dataVersion);
-                await call(new PerformanceQueries(db, settings, name.EndsWith("(memo hit)", StringComparison.Ordinal) ? sharedMemo : freshMemo));
+                var home = new HomeArea(db, settings);
+                var calendar = new ReportingCalendar(db, home);
+                var comparators = new ComparatorQueries(db, home);
+                var memo = name.EndsWith("(memo hit)", StringComparison.Ordinal) ? sharedMemo : freshMemo;
+                await call(new Reading(new PerformanceQueries(db, settings, memo, home, calendar, comparators), calendar, comparators));
             }
 
             for (var i = 0; i < 3; i++)
@@ -114,3 +118,6 @@ internal static class QueryProfile
         }
     }
 }
+
+/// <summary>The reading services one page request would have, made by hand for one call.</summary>
+internal sealed record Reading(PerformanceQueries Ratings, ReportingCalendar Calendar, ComparatorQueries Comparators);

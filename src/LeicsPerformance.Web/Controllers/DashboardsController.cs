@@ -9,11 +9,11 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>The list of theme dashboards, one dashboard as the compendium prints it (with filters), and its CSV.</summary>
 [Route("dashboards")]
-public sealed class DashboardsController(PerformanceQueries queries, TimeProvider clock) : Controller
+public sealed class DashboardsController(PerformanceQueries queries, ReportingCalendar calendar, ComparatorQueries comparatorQueries, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await queries.ListDashboardsAsync(ct));
+        View(await calendar.ListDashboardsAsync(ct));
 
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{slug}")]
@@ -45,20 +45,20 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
     private async Task<(IActionResult? Error, DashboardPage? Page)> LoadAsync(string slug, DashboardAsked asked, CancellationToken ct)
     {
         var period = asked.Period;
-        var (groupCode, groupError) = await queries.ResolveGroupAsync(asked.Group, ct);
+        var (groupCode, groupError) = await comparatorQueries.ResolveGroupAsync(asked.Group, ct);
         if (groupError is not null)
         {
             return (BadRequest(groupError), null);
         }
 
-        var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, slug, ct);
         if (resolved is null && !string.IsNullOrWhiteSpace(period))
         {
             return (BadRequest(), null);
         }
 
         // A dashboard with no data at all still has a page: show it for the period the rest of the app defaults to.
-        resolved ??= await queries.ResolvePeriodAsync(null, null, ct) ?? CurrentFinancialYear();
+        resolved ??= await calendar.ResolvePeriodAsync(null, null, ct) ?? CurrentFinancialYear();
         var view = await queries.DashboardAsync(slug, resolved, ct, groupCode);
         if (view is null)
         {
@@ -78,7 +78,7 @@ public sealed class DashboardsController(PerformanceQueries queries, TimeProvide
             resolved.Previous().Label,
             Url.Action(nameof(Csv), new RouteValueDictionary(filters.RouteValues(resolved, groupCode)) { ["slug"] = view.Slug })!,
             groupCode,
-            await queries.ComparatorChoicesAsync(ct)));
+            await comparatorQueries.ComparatorChoicesAsync(ct)));
     }
 
     private ReportingPeriod CurrentFinancialYear()

@@ -10,19 +10,19 @@ namespace LeicsPerformance.Web.Controllers;
 /// worse, and those that are both; each downloadable as CSV.
 /// </summary>
 [Route("exceptions")]
-public sealed class ExceptionsController(PerformanceQueries queries) : Controller
+public sealed class ExceptionsController(PerformanceQueries queries, ReportingCalendar calendar) : Controller
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null && !string.IsNullOrWhiteSpace(period))
         {
             return BadRequest();
         }
 
-        var periods = await queries.PeriodsWithDataAsync(null, ct);
+        var periods = await calendar.PeriodsWithDataAsync(null, ct);
         if (resolved is null)
         {
             return View(new ExceptionsPage(null, periods, [], 0));
@@ -31,7 +31,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
         var rows = await queries.AllRatedAsync(resolved, ct);
         var sections = ExceptionsReport.Build(rows, await ThemeTitlesAsync(ct));
         ViewData["Illustrative"] = rows.Any(r => r.IsIllustrative);
-        return View(new ExceptionsPage(PerformanceQueries.ToOption(resolved), periods, sections, rows.Count));
+        return View(new ExceptionsPage(PeriodOption.Of(resolved), periods, sections, rows.Count));
     }
 
     [HttpGet("csv")]
@@ -42,7 +42,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
             return BadRequest();
         }
 
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null)
         {
             return string.IsNullOrWhiteSpace(period) ? NotFound() : BadRequest();
@@ -60,7 +60,7 @@ public sealed class ExceptionsController(PerformanceQueries queries) : Controlle
         [group.ThemeTitle, group.DashboardTitle, .. RatedIndicatorCsv.Row(row)];
 
     private async Task<IReadOnlyDictionary<string, string>> ThemeTitlesAsync(CancellationToken ct) =>
-        (await queries.ListDashboardsAsync(period: null, ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);
+        (await calendar.ListDashboardsAsync(period: null, ct)).ToDictionary(d => d.Slug, d => d.ThemeTitle, StringComparer.Ordinal);
 }
 
 /// <summary>The exceptions page: the three lists for one period.</summary>

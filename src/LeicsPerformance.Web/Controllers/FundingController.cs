@@ -10,10 +10,8 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>Core Spending Power per head: the ranking, "if we were funded like X", spend per head by service; the ranking as CSV.</summary>
 [Route("funding")]
-public sealed class FundingController(PerformanceDbContext db, PerformanceQueries performance, IndicatorQueries indicators, IOptions<ReportingOptions> options) : Controller
+public sealed class FundingController(FundingQueries queries) : Controller
 {
-    private readonly FundingQueries queries = new(db, performance, indicators, options);
-
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, [FromQuery] string? group, [FromQuery] string? compare, CancellationToken ct)

@@ -6,20 +6,20 @@ using Microsoft.Extensions.Options;
 namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>The overview (every dashboard's headline counts for a period), the error pages and the accessibility statement.</summary>
-public sealed class HomeController(PerformanceQueries queries, IOptions<ReportingOptions> options) : Controller
+public sealed class HomeController(PerformanceQueries queries, ReportingCalendar calendar, IOptions<ReportingOptions> options) : Controller
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null && !string.IsNullOrWhiteSpace(period))
         {
             return BadRequest();
         }
 
-        var dashboards = await queries.ListDashboardsAsync(resolved, ct);
-        var periods = await queries.PeriodsWithDataAsync(null, ct);
+        var dashboards = await calendar.ListDashboardsAsync(resolved, ct);
+        var periods = await calendar.PeriodsWithDataAsync(null, ct);
         var exclusions = options.Value.HeadlineExclusions;
         var excluded = dashboards.Where(d => IsExcluded(d, exclusions)).ToList();
         if (resolved is null)
@@ -43,7 +43,7 @@ public sealed class HomeController(PerformanceQueries queries, IOptions<Reportin
         ViewData["Illustrative"] = rows.Any(r => r.IsIllustrative);
 
         return View(new OverviewPage(
-            PerformanceQueries.ToOption(resolved),
+            PeriodOption.Of(resolved),
             periods,
             themes,
             DashboardSummary.Of(rows),

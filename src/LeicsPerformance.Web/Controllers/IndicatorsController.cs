@@ -8,7 +8,7 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>One indicator: what it measures, this period's ratings and why, its trend, benchmark and value history; each table as CSV.</summary>
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQueries performance, CommitteeQuestions questions) : Controller
+public sealed class IndicatorsController(IndicatorQueries queries, ComparatorQueries comparatorQueries, IndicatorSeries indicatorSeries, CommitteeQuestions questions) : Controller
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{code}")]
@@ -20,15 +20,15 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
         }
 
         // group=region names the council's region group; an unknown group is named on the page beside the default shown.
-        var (groupCode, groupError) = await performance.ResolveGroupAsync(group, ct);
+        var (groupCode, groupError) = await comparatorQueries.ResolveGroupAsync(group, ct);
         var view = await queries.PageAsync(code, resolved, groupError is null ? groupCode : group, IsAll(history), ct);
         if (view is null)
         {
             return NotFound();
         }
 
-        ViewData["Illustrative"] = await performance.HasIllustrativeValuesAsync(view.Details.Code, ct);
-        ViewData["OnsAttribution"] = await performance.HasOnsValuesAsync(view.Details.Code, ct);
+        ViewData["Illustrative"] = await indicatorSeries.HasIllustrativeValuesAsync(view.Details.Code, ct);
+        ViewData["OnsAttribution"] = await indicatorSeries.HasOnsValuesAsync(view.Details.Code, ct);
         ViewData["MemberQuestions"] = await questions.QuestionsAboutAsync(view.Details.Code, ct);
         return View(view);
     }
@@ -75,7 +75,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, PerformanceQu
         }
 
         resolved ??= await queries.DefaultPeriodAsync(details.Id, ct);
-        var (groupCode, groupError) = await performance.ResolveGroupAsync(group, ct);
+        var (groupCode, groupError) = await comparatorQueries.ResolveGroupAsync(group, ct);
         if (groupError is not null)
         {
             return NotFound(groupError);

@@ -56,7 +56,7 @@ public sealed class ReturnUploads(
     PendingUploads pending,
     IOptions<UploadOptions> options,
     DatasetMappings datasets,
-    PerformanceQueries performance,
+    PerformanceQueries performance, HomeArea homeArea,
     CommitteeScopes scopes)
 {
     public const string LoadKind = "upload";
@@ -246,7 +246,7 @@ public sealed class ReturnUploads(
             return PreviewConsequences.None(plan.HasErrors);
         }
 
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var home = plan.Changes
             .Where(c => c.Line.AreaId == homeId && (c.Kind != ChangeKind.Unchanged || c.Line.Assessment is not null))
             .OrderBy(c => c.Line.Row)

@@ -11,7 +11,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// by <see cref="CommitteeReportBuilder"/>, published by <see cref="CommitteeReportPublishing"/>, and the members'
 /// questions kept by <see cref="CommitteeQuestions"/>.
 /// </summary>
-public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries performance, CommitteeScopes scopes)
+public sealed class CommitteeQueries(PerformanceDbContext db, HomeArea homeArea, CommitteeScopes scopes)
 {
     public async Task<IReadOnlyList<CommitteeListItem>> ListAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -56,7 +56,7 @@ public sealed class CommitteeQueries(PerformanceDbContext db, PerformanceQueries
         if (showDrafts)
         {
             var ids = await scopes.IndicatorIdsAsync(committeeId, ct);
-            var homeId = await performance.HomeAreaIdAsync(ct);
+            var homeId = await homeArea.IdAsync(ct);
             var withData = await db.Values.AsNoTracking()
                 .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Indicator.Frequency == Frequency.Quarterly)
                 .Select(v => v.Period.Code).Distinct().ToListAsync(ct);

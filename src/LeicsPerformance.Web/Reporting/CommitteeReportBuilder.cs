@@ -12,7 +12,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// freezes). Every rating comes from <see cref="PerformanceQueries"/>, so a report never disagrees with the dashboards,
 /// or, for the comparison with the same quarter last year, from the same domain rule (<see cref="DirectionOfTravel.Compute"/>).
 /// </summary>
-public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQueries performance, CommitteeScopes scopes)
+public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQueries performance, HomeArea homeArea, CommitteeScopes scopes)
 {
     /// <summary>The report for a quarter from the figures held now: what a draft shows, and what publishing freezes.</summary>
     public async Task<CommitteeReportSnapshot> BuildAsync(CommitteeSummary committee, ReportingPeriod quarter, DateTimeOffset preparedAt, CancellationToken ct = default)
@@ -153,7 +153,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
     /// <summary>For each annual indicator, the latest period with a home-area value that ended on or before the quarter's end.</summary>
     private async Task<Dictionary<string, ReportingPeriod>> LatestAnnualPeriodsAsync(List<Indicator> annual, ReportingPeriod quarter, CancellationToken ct)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var ids = annual.Select(i => i.Id).ToArray();
         var end = quarter.End;
         var held = await db.Values.AsNoTracking()
@@ -177,7 +177,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
     /// <summary>(indicator, period) pairs whose home-area value was written by a load of illustrative figures.</summary>
     private async Task<HashSet<(int, string)>> IllustrativeValuesAsync(int[] indicatorIds, HashSet<string> periodCodes, CancellationToken ct)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var codes = periodCodes.ToArray();
         var pairs = await (
                 from v in db.Values.AsNoTracking()

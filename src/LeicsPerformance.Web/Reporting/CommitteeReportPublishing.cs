@@ -12,7 +12,7 @@ namespace LeicsPerformance.Web.Reporting;
 /// Publishing a committee's report: freezing it as a snapshot (a version of record, never overwritten), reading it
 /// back, and what has been revised in the database since it was published.
 /// </summary>
-public sealed class CommitteeReportPublishing(PerformanceDbContext db, PerformanceQueries performance, CommitteeReportBuilder builder, TimeProvider clock)
+public sealed class CommitteeReportPublishing(PerformanceDbContext db, HomeArea homeArea, CommitteeReportBuilder builder, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -64,7 +64,7 @@ public sealed class CommitteeReportPublishing(PerformanceDbContext db, Performan
         var cells = snapshot.Rows.SelectMany(r => r.Cells.Select(c => (r.Code, Cell: c))).ToList();
         var codes = cells.Select(c => c.Code).Distinct().ToArray();
         var periods = cells.Select(c => c.Cell.PeriodCode).Distinct().ToArray();
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
         var now = (await db.Values.AsNoTracking()
                 .Where(v => v.AreaId == homeId && codes.Contains(v.Indicator.Code) && periods.Contains(v.Period.Code))

@@ -47,7 +47,7 @@ public sealed record CommitteeScopeInForce(int[] Indicators, string? EditionLabe
 /// continues) in that edition, following the reviewed lineage links. An annual indicator with no counterpart is left
 /// out and named; a quarterly one stays, since quarterly indicators are not placed per edition.
 /// </summary>
-public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries performance)
+public sealed class CommitteeScopes(PerformanceDbContext db, ReportingCalendar calendar)
 {
     /// <summary>The scope as configured: its dashboards and indicators, in the committee's order.</summary>
     public async Task<IReadOnlyList<CommitteeScopeItem>> ItemsAsync(int committeeId, CancellationToken ct)
@@ -103,7 +103,7 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
         var byEdition = new Dictionary<string, List<(int IndicatorId, ReportingPeriod Period)>>(StringComparer.Ordinal);
         foreach (var year in items.GroupBy(i => i.Period.Year))
         {
-            var edition = await performance.EditionInForceAsync(ReportingPeriod.FinancialYear(year.Key), ct) ?? string.Empty;
+            var edition = await calendar.EditionInForceAsync(ReportingPeriod.FinancialYear(year.Key), ct) ?? string.Empty;
             (byEdition.TryGetValue(edition, out var list) ? list : byEdition[edition] = []).AddRange(year);
         }
 
@@ -137,7 +137,7 @@ public sealed class CommitteeScopes(PerformanceDbContext db, PerformanceQueries 
 
     private async Task<EditionMap> EditionMapAsync(ReportingPeriod year, CancellationToken ct)
     {
-        var edition = await performance.EditionInForceAsync(year, ct);
+        var edition = await calendar.EditionInForceAsync(year, ct);
         if (edition is null)
         {
             return new EditionMap(null, new Dictionary<int, (string, Frequency, string)>(), Array.Empty<int>().ToLookup(i => i));

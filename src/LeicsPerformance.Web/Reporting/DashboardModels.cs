@@ -7,6 +7,8 @@ namespace LeicsPerformance.Web.Reporting;
 public sealed record PeriodOption(string Code, string Label, string LongLabel)
 {
     public string UrlForm => LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(Code).UrlForm;
+
+    public static PeriodOption Of(LeicsPerformance.Domain.Periods.ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);
 }
 
 public sealed record DashboardListItem(string Slug, string Title, string ThemeSlug, string ThemeTitle, int IndicatorCount);

@@ -12,14 +12,14 @@ namespace LeicsPerformance.Web.Reporting;
 /// group, "if we were funded like X" and the home area's spend per head by service. Rankings and ratings come
 /// from <see cref="PerformanceQueries"/>, the arithmetic from <see cref="FundingComparison"/>.
 /// </summary>
-public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries performance, IndicatorQueries indicators, IOptions<ReportingOptions> options)
+public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries performance, ComparatorQueries comparatorQueries, HomeArea homeArea, IndicatorQueries indicators)
 {
     /// <summary>Core Spending Power per head of population.</summary>
     public const string CoreSpendingPowerCode = "FF01";
 
     private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
 
-    private readonly string homeCode = options.Value.HomeAreaCode;
+    private readonly string homeCode = homeArea.Code;
 
     /// <summary>Periods in which more than one authority has a Core Spending Power figure, latest first.</summary>
     public async Task<IReadOnlyList<PeriodOption>> PeriodsAsync(int indicatorId, CancellationToken ct = default)
@@ -32,7 +32,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         return counts.Where(c => c.Count > 1)
             .Select(c => ReportingPeriod.Parse(c.Code))
             .OrderDescending()
-            .Select(PerformanceQueries.ToOption)
+            .Select(PeriodOption.Of)
             .ToList();
     }
 
@@ -96,7 +96,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         var (servicesPeriod, services) = await ServicesAsync(details, ct);
         return new FundingPageView(
             details,
-            PerformanceQueries.ToOption(period),
+            PeriodOption.Of(period),
             periods,
             groups,
             group,
@@ -133,7 +133,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
         }
 
         var ranking = period is null ? null : await RankingAsync(details, period, groupCode, strictGroup: true, ct);
-        return ranking is { } r ? (r.Group, PerformanceQueries.ToOption(period!), r.Rows) : null;
+        return ranking is { } r ? (r.Group, PeriodOption.Of(period!), r.Rows) : null;
     }
 
     private async Task<(IReadOnlyList<GroupOption> Groups, GroupOption Group, string? NotShown, QuartileRating Rating, IReadOnlyList<FundingRow> Rows, IReadOnlyList<BenchmarkBoundary> Boundaries, decimal? HomePerHead, FundingPopulation? Population)?> RankingAsync(
@@ -151,7 +151,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
             return null;
         }
 
-        var view = await performance.BenchmarkAsync(details.Code, period, group.Code, ct);
+        var view = await comparatorQueries.BenchmarkAsync(details.Code, period, group.Code, ct);
         if (view is null)
         {
             return null;
@@ -192,9 +192,9 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     /// <summary>Comparator groups that include the home area and hold figures for it and at least one other member; the largest first.</summary>
     private async Task<IReadOnlyList<GroupOption>> GroupsAsync(IndicatorDetails details, ReportingPeriod period, CancellationToken ct)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var all = await indicators.GroupsWithValuesAsync(details, period, ct);
-        var groups = await performance.LatestGroupsAsync(period, ct);
+        var groups = await comparatorQueries.LatestGroupsAsync(period, ct);
         return all
             .Where(g => groups.TryGetValue(g.Code, out var grp) && grp.Members.Contains(homeId))
             .OrderByDescending(g => g.WithValues)
@@ -216,7 +216,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     /// </summary>
     private async Task<(PeriodOption? Period, IReadOnlyList<RatedIndicator> Rows)> ServicesAsync(IndicatorDetails details, CancellationToken ct)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var codes = await db.Indicators.AsNoTracking()
             .Where(i => i.Dashboard.Slug == details.DashboardSlug && i.Code != details.Code && i.Unit == Unit.Currency
                         && EF.Functions.ILike(i.Title, "%per head%"))
@@ -240,7 +240,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
 
         var latest = periodCodes.Select(ReportingPeriod.Parse).Max()!;
         var rated = await performance.RateIndicatorsAsync(codes, latest, ct);
-        return (PerformanceQueries.ToOption(latest), rated);
+        return (PeriodOption.Of(latest), rated);
     }
 
     private static string RankSentence(string homeName, GroupOption group, QuartileRating rating, IReadOnlyList<FundingRow> rows, ReportingPeriod period)

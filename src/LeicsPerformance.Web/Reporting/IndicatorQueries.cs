@@ -14,12 +14,12 @@ namespace LeicsPerformance.Web.Reporting;
 /// and the value history, each projected straight to view models. Ratings and rankings come from
 /// <see cref="PerformanceQueries"/>, so they are the same figures the dashboards and the API show.
 /// </summary>
-public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, LineageQueries lineage, IOptions<ReportingOptions> options)
+public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, HomeArea homeArea, ComparatorQueries comparatorQueries, LineageQueries lineage)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
     private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
 
-    private readonly string homeCode = options.Value.HomeAreaCode;
+    private readonly string homeCode = homeArea.Code;
 
     public async Task<IndicatorDetails?> DetailsAsync(string code, CancellationToken ct = default)
     {
@@ -104,7 +104,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
 
         return new IndicatorPageView(
             details,
-            period is null ? null : PerformanceQueries.ToOption(period),
+            period is null ? null : PeriodOption.Of(period),
             periods,
             rating,
             trend,
@@ -115,7 +115,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
 
     /// <summary>Periods holding a value (or a state) for the home area, latest first.</summary>
     public async Task<IReadOnlyList<PeriodOption>> PeriodsAsync(int indicatorId, CancellationToken ct = default) =>
-        (await PeriodRowsAsync(indicatorId, ct)).Select(r => PerformanceQueries.ToOption(r.Period)).ToList();
+        (await PeriodRowsAsync(indicatorId, ct)).Select(r => PeriodOption.Of(r.Period)).ToList();
 
     /// <summary>The default period: the latest holding a number for the home area, else the latest holding anything.</summary>
     public async Task<ReportingPeriod?> DefaultPeriodAsync(int indicatorId, CancellationToken ct = default)
@@ -127,7 +127,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
 
     private async Task<List<(ReportingPeriod Period, bool HasNumber)>> PeriodRowsAsync(int indicatorId, CancellationToken ct)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var rows = await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == indicatorId && v.AreaId == homeId)
             .Select(v => new { v.Period.Code, HasNumber = v.Value != null })
@@ -141,7 +141,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     /// </summary>
     public async Task<IndicatorTrend> TrendAsync(IndicatorDetails details, ReportingPeriod? selected, CancellationToken ct = default, string? groupCode = null)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         // The measure's whole line: periods held only by an earlier edition's indicator it continues come from that one.
         var line = await lineage.LineAsync(details.Id, ct);
         var steps = line.SelfAndEarlier.ToList();
@@ -245,7 +245,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                         && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
             .Select(v => new { v.PeriodId, v.AreaId, AreaCode = v.Area.Code, Value = v.Value!.Value })
             .ToListAsync(ct);
-        foreach (var v in all.Where(v => v.AreaCode == PerformanceQueries.EnglandAreaCode))
+        foreach (var v in all.Where(v => v.AreaCode == IndicatorSeries.EnglandAreaCode))
         {
             england[v.PeriodId] = v.Value;
         }
@@ -344,7 +344,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     /// <summary>Comparator groups whose members hold values for the indicator and period, beyond the home area's own.</summary>
     public async Task<IReadOnlyList<GroupOption>> GroupsWithValuesAsync(IndicatorDetails details, ReportingPeriod period, CancellationToken ct = default)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var withValues = (await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && RankableStatuses.Contains(v.Status))
             .Select(v => v.AreaId)
@@ -354,7 +354,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             return [];
         }
 
-        var groups = await performance.LatestGroupsAsync(period, ct);
+        var groups = await comparatorQueries.LatestGroupsAsync(period, ct);
         var sources = await db.ComparatorGroups.AsNoTracking().Select(g => new { g.Code, g.Year, g.Source }).ToListAsync(ct);
         return groups
             .Select(g => new GroupOption(
@@ -380,13 +380,13 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
             return null;
         }
 
-        var periodOption = PerformanceQueries.ToOption(period);
+        var periodOption = PeriodOption.Of(period);
         if (group is null)
         {
             return new IndicatorBenchmark(details.Code, periodOption, groups, null, notShown, null, [], [], null, string.Empty);
         }
 
-        var view = await performance.BenchmarkAsync(details.Code, period, group.Code, ct);
+        var view = await comparatorQueries.BenchmarkAsync(details.Code, period, group.Code, ct);
         if (view is null)
         {
             return strictGroup ? null : new IndicatorBenchmark(details.Code, periodOption, groups, null, notShown, null, [], [], null, string.Empty);
@@ -439,7 +439,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     /// <summary>Changes to this indicator's stored values, newest first: the home area's, or every area's.</summary>
     public async Task<IndicatorHistory> HistoryAsync(IndicatorDetails details, bool allAreas, CancellationToken ct = default)
     {
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var query = db.ValueHistory.AsNoTracking().Where(h => h.IndicatorId == details.Id);
         var otherChanges = await query.CountAsync(h => h.AreaId != homeId, ct);
         if (!allAreas)

@@ -22,7 +22,7 @@ public sealed record SearchHit(
 /// of the query must appear somewhere (case and accents aside), so "broadband take up" narrows rather than widens.
 /// The catalogue is a few hundred rows, so it is read whole and matched here, which keeps the rule simple and exact.
 /// </summary>
-public sealed class IndicatorSearch(PerformanceDbContext db, PerformanceQueries performance)
+public sealed class IndicatorSearch(PerformanceDbContext db, HomeArea homeArea)
 {
     public const int MaxWords = 10;
 
@@ -76,7 +76,7 @@ public sealed class IndicatorSearch(PerformanceDbContext db, PerformanceQueries 
 
         // Each result opens at the indicator's latest period holding a figure for the home area, so a 2017/18 indicator
         // opens in 2017/18 rather than in a later edition's period where it has no row.
-        var homeId = await performance.HomeAreaIdAsync(ct);
+        var homeId = await homeArea.IdAsync(ct);
         var ids = found.Select(f => f.Id).ToList();
         var latest = (await db.Values.AsNoTracking()
                 .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)

@@ -10,92 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace LeicsPerformance.Web.Reporting;
 
-public sealed class ReportingOptions
-{
-    public const string DefaultHomeAreaCode = "leicestershire";
-
-    /// <summary>The council the dashboards are about; also the area of a return row without an area_code, and the template's.</summary>
-    public string HomeAreaCode { get; set; } = DefaultHomeAreaCode;
-
-    public MarkerRule Markers { get; set; } = MarkerRule.Default;
-
-    /// <summary>
-    /// Dashboard or theme slugs the council's headline leaves out (schools and crime, which are the responsibility of
-    /// schools and the Police and Crime Commissioner). Configuration, because the dashboards change every few years.
-    /// </summary>
-    public IReadOnlyList<string> HeadlineExclusions { get; set; } = [];
-}
-
 /// <summary>
-/// The read side: loads what a dashboard needs in a few queries and rates every indicator with the domain rules.
-/// Controllers, the JSON API and the reports all come through here, so a rating is computed one way only.
+/// The rating: loads what a dashboard needs in a few queries and rates every indicator with the domain rules.
+/// Controllers, the JSON API, committee reports and the returns preview all come through here, so a rating is computed
+/// one way only. Which periods and editions there are is <see cref="ReportingCalendar"/>'s; comparator groups are
+/// <see cref="ComparatorQueries"/>'; an indicator's trend is <see cref="IndicatorHistory"/>'s.
 /// </summary>
-public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options, RatedMemo memo)
+public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<ReportingOptions> options, RatedMemo memo, HomeArea home, ReportingCalendar calendar, ComparatorQueries comparators)
 {
     private readonly ReportingOptions settings = options.Value;
-    private int? homeAreaId;
-
-    /// <summary>The dashboards of the edition in force for the latest period with data.</summary>
-    public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(CancellationToken ct = default) =>
-        await ListDashboardsAsync(await ResolvePeriodAsync(null, null, ct), ct);
-
-    /// <summary>The dashboards of the compendium edition in force for the period (all of them when there is none).</summary>
-    public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(ReportingPeriod? period, CancellationToken ct = default)
-    {
-        var edition = period is null ? null : await EditionInForceAsync(period, ct);
-        return await db.Dashboards.AsNoTracking()
-            .Where(d => edition == null || d.EditionFirstPeriod == edition)
-            .OrderBy(d => d.Theme.SortOrder).ThenBy(d => d.SortOrder)
-            .Select(d => new DashboardListItem(d.Slug, d.Title, d.Theme.Slug, d.Theme.Title, d.Indicators.Count))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// The edition (by its first period's code) whose dashboards a period is shown with: the latest edition starting at
-    /// or before the period, else the earliest. Null for a quarter: the quarterly indicators are not placed per edition yet.
-    /// </summary>
-    public async Task<string?> EditionInForceAsync(ReportingPeriod period, CancellationToken ct = default)
-    {
-        if (period.Kind == PeriodKind.FinancialQuarter)
-        {
-            return null;
-        }
-
-        var starts = (await db.Dashboards.AsNoTracking().Select(d => d.EditionFirstPeriod).Distinct().ToListAsync(ct))
-            .Select(ReportingPeriod.Parse).ToList();
-        if (starts.Count == 0)
-        {
-            return null;
-        }
-
-        return (starts.Where(s => s.Start <= period.Start).MaxBy(s => s.Start) ?? starts.MinBy(s => s.Start))!.Code;
-    }
-
-    /// <summary>Periods that hold at least one value for the home area, latest first.</summary>
-    public async Task<IReadOnlyList<PeriodOption>> PeriodsWithDataAsync(string? dashboardSlug = null, CancellationToken ct = default)
-    {
-        var homeId = await HomeAreaIdAsync(ct);
-        var query = db.Values.AsNoTracking().Where(v => v.AreaId == homeId);
-        if (dashboardSlug is not null)
-        {
-            query = query.Where(v => v.Indicator.Dashboard.Slug == dashboardSlug);
-        }
-
-        var codes = await query.Select(v => v.Period.Code).Distinct().ToListAsync(ct);
-        return codes.Select(ReportingPeriod.Parse).OrderDescending().Select(ToOption).ToList();
-    }
-
-    /// <summary>Resolves "2017/18", "FY2017" or null (the latest period with data) to a period.</summary>
-    public async Task<ReportingPeriod?> ResolvePeriodAsync(string? text, string? dashboardSlug = null, CancellationToken ct = default)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            return ReportingPeriod.TryParse(text, out var period) ? period : null;
-        }
-
-        // Prefer the latest period in which most indicators report, not one odd later value (null when none is held).
-        return await BusiestRecentPeriodAsync(dashboardSlug, ct) is { } code ? ReportingPeriod.Parse(code) : null;
-    }
 
     /// <summary>One dashboard rated for a period; <paramref name="groupCode"/> (a resolved group code) ranks every indicator against that group instead of its own.</summary>
     public Task<DashboardView?> DashboardAsync(string slug, ReportingPeriod period, CancellationToken ct = default, string? groupCode = null) =>
@@ -116,11 +39,11 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             dashboard.Title,
             dashboard.Theme.Slug,
             dashboard.Theme.Title,
-            ToOption(period),
+            PeriodOption.Of(period),
             dashboard.ComparatorNote,
             DashboardSummary.Of(rows),
             rows,
-            await PeriodsWithDataAsync(slug, ct));
+            await calendar.PeriodsWithDataAsync(slug, ct));
     }
 
     /// <summary>Every indicator rated for a period, in theme and dashboard order.</summary>
@@ -131,7 +54,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     private async Task<IReadOnlyList<RatedIndicator>> RateAllAsync(ReportingPeriod period, CancellationToken ct)
     {
         var frequency = FrequencyOf(period);
-        var edition = await EditionInForceAsync(period, ct);
+        var edition = await calendar.EditionInForceAsync(period, ct);
         return await RateAsync(i => i.Frequency == frequency && (edition == null || i.Dashboard.EditionFirstPeriod == edition), period, ct);
     }
 
@@ -166,7 +89,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     private async Task<IReadOnlyList<RatedIndicator>> RateAsync(
         System.Linq.Expressions.Expression<Func<Indicator, bool>> which, ReportingPeriod period, CancellationToken ct, string? groupCode = null, AsIfLoaded? asIfLoaded = null)
     {
-        var homeId = await HomeAreaIdAsync(ct);
+        var homeId = await home.IdAsync(ct);
         var previous = period.Previous();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(which)
@@ -251,10 +174,10 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             var before = homeValues.FirstOrDefault(v => v.IndicatorId == indicator.Id && v.PeriodCode == beforePeriod.Code);
             assessments.TryGetValue(indicator.Id, out var assessment);
 
-            var current = now is null ? null : ShowValue(format, now.Value, now.Status, now.Note, now.AsPrinted, nowPeriod) with { Illustrative = now.Illustrative };
-            var prior = before is null ? null : ShowValue(format, before.Value, before.Status, before.Note, before.AsPrinted, beforePeriod) with { Illustrative = before.Illustrative };
-            var currentNumber = UsableNumber(now?.Value, now?.Status);
-            var previousNumber = UsableNumber(before?.Value, before?.Status);
+            var current = now is null ? null : StoredValues.ShowValue(format, now.Value, now.Status, now.Note, now.AsPrinted, nowPeriod) with { Illustrative = now.Illustrative };
+            var prior = before is null ? null : StoredValues.ShowValue(format, before.Value, before.Status, before.Note, before.AsPrinted, beforePeriod) with { Illustrative = before.Illustrative };
+            var currentNumber = StoredValues.UsableNumber(now?.Value, now?.Status);
+            var previousNumber = StoredValues.UsableNumber(before?.Value, before?.Status);
             var definitionChanged = (assessment?.DefinitionChanged ?? false) || now?.Status == ValueStatus.NotComparable;
 
             var computed = DirectionOfTravel.Compute(
@@ -264,8 +187,8 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 rule,
                 format,
                 definitionChanged,
-                now is null ? null : IntervalOf(format, now.LowerLimit, now.UpperLimit, now.Numerator, now.Denominator),
-                before is null ? null : IntervalOf(format, before.LowerLimit, before.UpperLimit, before.Numerator, before.Denominator));
+                now is null ? null : StoredValues.IntervalOf(format, now.LowerLimit, now.UpperLimit, now.Numerator, now.Denominator),
+                before is null ? null : StoredValues.IntervalOf(format, before.LowerLimit, before.UpperLimit, before.Numerator, before.Denominator));
             DirectionText.TryParse(assessment?.OfficerDirection, out var officer);
             var direction = DirectionOfTravel.WithOfficerJudgement(computed, officer);
 
@@ -427,7 +350,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
             return result;
         }
 
-        var groups = await LatestGroupsAsync(period, ct);
+        var groups = await comparators.LatestGroupsAsync(period, ct);
         var byIndicator = values.ToLookup(v => v.IndicatorId);
         foreach (var indicator in withGroup)
         {
@@ -451,223 +374,4 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
 
     /// <summary>One area's figure for an indicator and period that a comparator ranking counts.</summary>
     private sealed record RankedValue(int IndicatorId, int AreaId, string AreaCode, string AreaName, decimal Value);
-
-    /// <summary>England's ONS code: its value is drawn beside the council's on long trends.</summary>
-    public const string EnglandAreaCode = "E92000001";
-
-    /// <summary>The word <c>group=region</c> may use for the home council's own region group.</summary>
-    public const string RegionAlias = "region";
-
-    /// <summary>
-    /// The comparator groups a reader may choose with <c>group=</c> (the groups built from a rule, one per rule: county
-    /// councils, all upper-tier authorities, the council's region, ONS similar areas), in that order.
-    /// </summary>
-    public async Task<IReadOnlyList<ComparatorChoice>> ComparatorChoicesAsync(CancellationToken ct = default)
-    {
-        var groups = await db.ComparatorGroups.AsNoTracking()
-            .Where(g => g.Rule != string.Empty)
-            .Select(g => new { g.Code, g.Name, g.Rule, g.Id })
-            .ToListAsync(ct);
-        return groups
-            .GroupBy(g => g.Code, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(x => x.Id).First())
-            .GroupBy(g => g.Rule, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(x => x.Id).First())
-            .OrderBy(g => g.Id)
-            .Select(g => new ComparatorChoice(g.Code, g.Name))
-            .ToList();
-    }
-
-    /// <summary>
-    /// Reads <c>group=</c>: blank means each indicator's own group (null code), <c>region</c> the home council's region
-    /// group, otherwise a comparator group code held. An unknown word gives an error naming the choices.
-    /// </summary>
-    public async Task<(string? Code, string? Error)> ResolveGroupAsync(string? requested, CancellationToken ct = default)
-    {
-        var text = requested?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return (null, null);
-        }
-
-        if (string.Equals(text, RegionAlias, StringComparison.OrdinalIgnoreCase))
-        {
-            var region = await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Region).FirstOrDefaultAsync(ct);
-            var rule = "region:" + region;
-            var code = await db.ComparatorGroups.AsNoTracking().Where(g => g.Rule == rule).Select(g => g.Code).FirstOrDefaultAsync(ct);
-            if (code is not null)
-            {
-                return (code, null);
-            }
-        }
-        else if (await db.ComparatorGroups.AsNoTracking().AnyAsync(g => g.Code == text, ct))
-        {
-            return (text, null);
-        }
-
-        var choices = await ComparatorChoicesAsync(ct);
-        return (null, $"'{text}' is not a comparator group. Choose one of: {string.Join(", ", choices.Select(c => c.Code))} (or {RegionAlias} for the council's region), or leave it out for each indicator's own group.");
-    }
-
-    /// <summary>Each group's membership in force for the period: the version of the year it starts in or the latest before (else the earliest held).</summary>
-    public async Task<Dictionary<string, (string Name, int Year, HashSet<int> Members)>> LatestGroupsAsync(ReportingPeriod period, CancellationToken ct = default)
-    {
-        var all = await db.ComparatorGroups.AsNoTracking().Include(g => g.Members).ToListAsync(ct);
-        return all
-            .GroupBy(g => g.Code, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g =>
-                {
-                    var year = ComparatorGroups.VersionFor(g.Select(x => x.Year), period);
-                    var chosen = g.First(x => x.Year == year);
-                    return (chosen.Name, chosen.Year, chosen.Members.Select(m => m.AreaId).ToHashSet());
-                },
-                StringComparer.Ordinal);
-    }
-
-    /// <summary>Every member of a comparator group with a value for the indicator and period, ranked.</summary>
-    public async Task<BenchmarkView?> BenchmarkAsync(string indicatorCode, ReportingPeriod period, string? groupCode, CancellationToken ct = default)
-    {
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicatorCode, ct);
-        if (indicator is null)
-        {
-            return null;
-        }
-
-        var code = string.IsNullOrWhiteSpace(groupCode) ? indicator.ComparatorGroupCode ?? "upper-tier-authorities" : groupCode;
-        var groups = await LatestGroupsAsync(period, ct);
-        if (!groups.TryGetValue(code, out var group))
-        {
-            return null;
-        }
-
-        var members = group.Members.ToArray();
-        var values = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == indicator.Id && v.Period.Code == period.Code && members.Contains(v.AreaId) && v.Value != null
-                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
-            .Select(v => new BenchmarkValue(v.Area.Code, v.Area.Name, v.Value!.Value))
-            .ToListAsync(ct);
-
-        var format = indicator.Format();
-        var rating = QuartilePosition.Compute(values, settings.HomeAreaCode, indicator.Polarity, group.Name.ToLowerInvariant(), format);
-        return new BenchmarkView(indicator.Code, indicator.Title, format, ToOption(period), code, group.Name, group.Year, settings.HomeAreaCode, rating);
-    }
-
-    /// <summary>The attribution every figure from a public dataset carries (Open Government Licence v3.0).</summary>
-    public const string OnsAttribution = "Source: Office for National Statistics licensed under the Open Government Licence v3.0";
-
-    /// <summary>Whether any value held for the indicator came from a load of the ONS local indicators (data/ons).</summary>
-    public Task<bool> HasOnsValuesAsync(string indicatorCode, CancellationToken ct = default) =>
-        db.Values.AsNoTracking().AnyAsync(
-            v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && l.FileName.StartsWith("ons/")),
-            ct);
-
-    /// <summary>
-    /// Every period held for the home area, oldest first, each with its confidence limits and its direction of travel
-    /// against the period before it of the same kind (the indicator's own no-real-change rule, significance included).
-    /// Periods held only by an earlier indicator the measure continues (<paramref name="line"/>) are included, each
-    /// noted with the code it was printed under; across a changed definition the direction is not determined.
-    /// </summary>
-    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(Indicator indicator, IndicatorLine? line = null, CancellationToken ct = default)
-    {
-        var homeId = await HomeAreaIdAsync(ct);
-        var steps = (line?.SelfAndEarlier ?? []).Where(s => s.IndicatorId != indicator.Id).Prepend(null).ToList();
-        var ids = steps.Select(s => s?.IndicatorId ?? indicator.Id).ToList();
-        var values = await db.Values.AsNoTracking()
-            .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
-            .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.AsPrinted, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
-            .ToListAsync(ct);
-        var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
-            .ToDictionary(i => i.Id, i => i.Format());
-        // A period held by several indicators of the line is taken from the latest of them.
-        var rows = values
-            .GroupBy(v => v.Code, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
-            .ToList();
-        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        LineageStep? StepOf(int indicatorId) => steps[ids.IndexOf(indicatorId)];
-        return rows
-            .Select(r => (Period: ReportingPeriod.Parse(r.Code), Row: r))
-            .OrderBy(x => x.Period)
-            .Select(x =>
-            {
-                var r = x.Row;
-                var format = formats[r.IndicatorId];
-                var step = StepOf(r.IndicatorId);
-                byCode.TryGetValue(x.Period.Previous().Code, out var b);
-                var definitionChanged = b is not null && (StepOf(b.IndicatorId)?.DefinitionsBack ?? 0) != (step?.DefinitionsBack ?? 0);
-                var direction = DirectionOfTravel.Compute(
-                    UsableNumber(r.Value, r.Status),
-                    b is null ? null : UsableNumber(b.Value, b.Status),
-                    indicator.Polarity,
-                    indicator.NoRealChangeRule,
-                    format,
-                    r.Status == ValueStatus.NotComparable || definitionChanged,
-                    IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
-                    b is null ? null : IntervalOf(formats[b.IndicatorId], b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
-                var note = step is null ? r.Note : string.Join(" ", new[] { r.Note, step.PrintedAs }.Where(n => n.Length > 0));
-                var shown = ShowValue(format, r.Value, r.Status, note, r.AsPrinted, x.Period);
-                return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction, step?.Code ?? indicator.Code);
-            })
-            .ToList();
-    }
-
-    /// <summary>The quartile the data source reported for the indicator and period, as printed (null when none).</summary>
-    public Task<string?> ReportedQuartileAsync(int indicatorId, ReportingPeriod period, CancellationToken ct = default) =>
-        db.Assessments.AsNoTracking()
-            .Where(a => a.IndicatorId == indicatorId && a.ReportedQuartile != string.Empty && db.Periods.Any(p => p.Id == a.PeriodId && p.Code == period.Code))
-            .Select(a => a.ReportedQuartile)
-            .FirstOrDefaultAsync(ct);
-
-    /// <summary>Whether any value held for the indicator came from an illustrative (made-up) sample load.</summary>
-    public Task<bool> HasIllustrativeValuesAsync(string indicatorCode, CancellationToken ct = default) =>
-        db.Values.AsNoTracking().AnyAsync(
-            v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && EF.Property<bool>(l, "IsIllustrative")),
-            ct);
-
-    /// <summary>The council the app reports on (Reporting:HomeAreaCode).</summary>
-    public string HomeAreaCode => settings.HomeAreaCode;
-
-    /// <summary>The home area's id, looked up once per request (this service is scoped).</summary>
-    public async Task<int> HomeAreaIdAsync(CancellationToken ct = default) =>
-        homeAreaId ??= await db.Areas.AsNoTracking().Where(a => a.Code == settings.HomeAreaCode).Select(a => a.Id).FirstOrDefaultAsync(ct);
-
-    private async Task<string?> BusiestRecentPeriodAsync(string? dashboardSlug, CancellationToken ct)
-    {
-        var homeId = await HomeAreaIdAsync(ct);
-        var query = db.Values.AsNoTracking().Where(v => v.AreaId == homeId);
-        if (dashboardSlug is not null)
-        {
-            query = query.Where(v => v.Indicator.Dashboard.Slug == dashboardSlug);
-        }
-
-        var counts = await query.GroupBy(v => v.Period.Code).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
-        if (counts.Count == 0)
-        {
-            return null;
-        }
-
-        var max = counts.Max(c => c.Count);
-        // The latest period holding at least half as many values as the busiest one.
-        return counts.Where(c => c.Count * 2 >= max).Select(c => ReportingPeriod.Parse(c.Code)).Max()!.Code;
-    }
-
-    /// <summary>
-    /// A value's 95% confidence limits: as published, else (for a percentage) the Wilson score interval of its
-    /// numerator and denominator. A rate or mean without published limits has none.
-    /// </summary>
-    public static ConfidenceInterval? IntervalOf(ValueFormat format, decimal? lower, decimal? upper, decimal? numerator, decimal? denominator) =>
-        format.Unit == Unit.Percent
-            ? ConfidenceInterval.Of(lower, upper, numerator, denominator, 100m)
-            : ConfidenceInterval.Of(lower, upper, null, null, 1m);
-
-    private static decimal? UsableNumber(decimal? value, ValueStatus? status) =>
-        status is { } s && s.HasNumber() ? value : null;
-
-    /// <summary>A stored value as every page shows it, written by <see cref="Wording.Value(ValueFormat, decimal?, ValueStatus?, string?)"/>.</summary>
-    public static ShownValue ShowValue(ValueFormat format, decimal? value, ValueStatus status, string note, string asPrinted, ReportingPeriod period) =>
-        new(value, status, Wording.Value(format, value, status, asPrinted), note, period.Label);
-
-    public static PeriodOption ToOption(ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);
 }

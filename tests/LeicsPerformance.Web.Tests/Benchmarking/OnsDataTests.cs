@@ -39,7 +39,7 @@ public sealed class OnsDataTests(TestDatabase database) : AppTest(database)
     public async Task County_councils_and_upper_tier_authorities_follow_the_boundary_changes(string period, int counties, int upperTier)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var queries = scope.ServiceProvider.GetRequiredService<PerformanceQueries>();
+        var queries = scope.ServiceProvider.GetRequiredService<ComparatorQueries>();
         var db = scope.ServiceProvider.GetRequiredService<PerformanceDbContext>();
         var groups = await queries.LatestGroupsAsync(ReportingPeriod.Parse(period));
 

@@ -48,7 +48,7 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
         (await db.DataLoads.Where(l => EF.Property<bool>(l, "IsIllustrative")).Select(l => l.FileName).ToListAsync())
             .Should().Equal("returns/illustrative/quarterly-2020-21-to-2021-22.csv");
         await using var scope = factory.Services.CreateAsyncScope();
-        var performance = scope.ServiceProvider.GetRequiredService<PerformanceQueries>();
+        var performance = scope.ServiceProvider.GetRequiredService<IndicatorSeries>();
         (await performance.HasIllustrativeValuesAsync("QAC01")).Should().BeTrue();
         (await performance.HasIllustrativeValuesAsync("HC01")).Should().BeFalse("the compendium's figures are the council's own");
         (await performance.HasIllustrativeValuesAsync("FF01")).Should().BeFalse();

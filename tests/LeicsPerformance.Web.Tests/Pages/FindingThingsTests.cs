@@ -85,7 +85,7 @@ public sealed class FindingThingsTests(TestDatabase database) : AppTest(database
         var about = await Client.GetPageAsync("/about");
         about.Document.ShouldBeAccessibleAndCspClean();
         about.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).Should().Contain(["/api/dashboards", "/search", "/glossary"]);
-        about.Document.QuerySelector("main")!.TextContent.Should().Contain(LeicsPerformance.Web.Reporting.PerformanceQueries.OnsAttribution, "the ONS figures' licence asks for it");
+        about.Document.QuerySelector("main")!.TextContent.Should().Contain(LeicsPerformance.Web.Reporting.IndicatorSeries.OnsAttribution, "the ONS figures' licence asks for it");
         page.Document.QuerySelector("footer")!.TextContent.Should().Contain("2021/22").And.Contain("Office for National Statistics");
     }
 

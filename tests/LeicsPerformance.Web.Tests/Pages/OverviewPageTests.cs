@@ -64,7 +64,7 @@ public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
     {
         var page = await Client.GetPageAsync("/");
         using var scope = Factory.Services.CreateScope();
-        var queries = scope.ServiceProvider.GetRequiredService<PerformanceQueries>();
+        var queries = scope.ServiceProvider.GetRequiredService<ReportingCalendar>();
         var expected = (await queries.ResolvePeriodAsync(null))!;
         var periods = await queries.PeriodsWithDataAsync();
 

@@ -9,7 +9,7 @@ namespace LeicsPerformance.Web.Controllers.Api;
 [ApiController]
 [Route("api")]
 [Produces("application/json")]
-public sealed class PerformanceApiController(PerformanceQueries queries, LineageQueries lineage, LeicsPerformance.Web.Data.PerformanceDbContext db) : ControllerBase
+public sealed class PerformanceApiController(PerformanceQueries queries, IndicatorSeries indicatorSeries, HomeArea homeArea, ReportingCalendar calendar, ComparatorQueries comparatorQueries, LineageQueries lineage, LeicsPerformance.Web.Data.PerformanceDbContext db) : ControllerBase
 {
     /// <summary>An indicator with every period held for the home area, oldest first, with confidence limits where published.</summary>
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
@@ -23,7 +23,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
         }
 
         var line = await lineage.LineAsync(indicator.Id, ct);
-        var series = await queries.SeriesAsync(indicator, line, ct);
+        var series = await indicatorSeries.SeriesAsync(indicator, line, ct);
         return new ApiIndicator(
             indicator.Code,
             indicator.Title,
@@ -33,7 +33,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
             indicator.Source,
             indicator.NoRealChangeRule.Code,
             indicator.ComparatorGroupCode,
-            queries.HomeAreaCode,
+            homeArea.Code,
             series.Select(p => new ApiSeriesPoint(
                 p.Period.Code,
                 p.Period.Label,
@@ -48,7 +48,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
                 p.Direction.Direction.ToCode(),
                 p.Direction.Explanation,
                 p.PrintedAs)).ToList(),
-            await queries.HasOnsValuesAsync(indicator.Code, ct) ? PerformanceQueries.OnsAttribution : null,
+            await indicatorSeries.HasOnsValuesAsync(indicator.Code, ct) ? IndicatorSeries.OnsAttribution : null,
             line.Earlier.Select(s => new ApiLineageLink(s.Code, s.Title, s.EditionLabel, s.DefinitionsBack > 0, s.Evidence)).ToList(),
             line.Later is { } later ? new ApiLineageLink(later.Code, later.Title, later.EditionLabel, later.DefinitionsBack > 0, later.Evidence) : null);
     }
@@ -67,26 +67,26 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
     public async Task<ActionResult<IEnumerable<ApiDashboardListItem>>> Dashboards([FromQuery] string? period, CancellationToken ct)
     {
         // The dashboards of the compendium edition in force for the period (default: the latest period with data).
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null && !string.IsNullOrWhiteSpace(period))
         {
             return PeriodProblem(period);
         }
 
-        return Ok((await queries.ListDashboardsAsync(resolved, ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount)));
+        return Ok((await calendar.ListDashboardsAsync(resolved, ct)).Select(d => new ApiDashboardListItem(d.Slug, d.Title, d.ThemeTitle, d.IndicatorCount)));
     }
 
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("dashboards/{slug}")]
     public async Task<ActionResult<ApiDashboard>> Dashboard(string slug, [FromQuery] string? period, [FromQuery] string? group, CancellationToken ct)
     {
-        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        var (groupCode, groupError) = await comparatorQueries.ResolveGroupAsync(group, ct);
         if (groupError is not null)
         {
             return Problem(statusCode: 400, title: groupError);
         }
 
-        var resolved = await queries.ResolvePeriodAsync(period, slug, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, slug, ct);
         if (resolved is null)
         {
             return PeriodProblem(period);
@@ -113,7 +113,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
     [HttpGet("summary")]
     public async Task<ActionResult<ApiSummary>> Summary([FromQuery] string? period, [FromQuery] string? exclude, CancellationToken ct)
     {
-        var resolved = await queries.ResolvePeriodAsync(period, null, ct);
+        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null)
         {
             return PeriodProblem(period);
@@ -130,27 +130,27 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
         // Without a period: the indicator's latest period with a figure for the home area.
         var indicator = await FindIndicatorAsync(code, ct);
         var resolved = period is null && indicator is not null
-            ? (await queries.SeriesAsync(indicator, ct: ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
-            : await queries.ResolvePeriodAsync(period, null, ct);
+            ? (await indicatorSeries.SeriesAsync(indicator, ct: ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
+            : await calendar.ResolvePeriodAsync(period, null, ct);
         if (resolved is null)
         {
             return PeriodProblem(period);
         }
 
-        var (groupCode, groupError) = await queries.ResolveGroupAsync(group, ct);
+        var (groupCode, groupError) = await comparatorQueries.ResolveGroupAsync(group, ct);
         if (groupError is not null)
         {
             return Problem(statusCode: 400, title: groupError);
         }
 
-        var view = await queries.BenchmarkAsync(code, resolved, groupCode, ct);
+        var view = await comparatorQueries.BenchmarkAsync(code, resolved, groupCode, ct);
         if (view is null)
         {
             return Problem(statusCode: 404, title: $"No indicator '{code}'.");
         }
 
         var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == view.HomeAreaCode);
-        var reported = indicator is null ? null : await queries.ReportedQuartileAsync(indicator.Id, resolved, ct);
+        var reported = indicator is null ? null : await indicatorSeries.ReportedQuartileAsync(indicator.Id, resolved, ct);
         return new ApiBenchmark(
             view.IndicatorCode,
             view.IndicatorTitle,
@@ -165,7 +165,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Lineage
             view.Rating.Ranking.Select(r => new ApiBenchmarkEntry(r.AreaCode, r.AreaName, r.Value, view.Format.Format(r.Value), r.Rank, r.Quartile)).ToList(),
             reported,
             QuartileDifference(view.Rating.Quartile, reported),
-            await queries.HasOnsValuesAsync(view.IndicatorCode, ct) ? PerformanceQueries.OnsAttribution : null);
+            await indicatorSeries.HasOnsValuesAsync(view.IndicatorCode, ct) ? IndicatorSeries.OnsAttribution : null);
     }
 
     /// <summary>Says so when the computed quartile and the one the source reported differ, rather than hiding either.</summary>
