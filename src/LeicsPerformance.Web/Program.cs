@@ -69,7 +69,7 @@ builder.Services.AddScoped<CommitteeQueries>();
 builder.Services.AddScoped<CommitteeReportBuilder>();
 builder.Services.AddScoped<CommitteeReportPublishing>();
 builder.Services.AddScoped<CommitteeQuestions>();
-builder.Services.AddScoped<CommitteeImporter>();
+builder.Services.AddScoped<CommitteeDownloads>();
 builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection("Pdf"))
     .Validate(o => o.BaseUrl.Length == 0 || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"), "Pdf:BaseUrl must be empty or an absolute http(s) address.")
     .ValidateOnStart();

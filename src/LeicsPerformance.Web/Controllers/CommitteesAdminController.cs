@@ -17,7 +17,7 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("committees/admin")]
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CommitteesAdminController(CommitteeUploads uploads, CommitteeImporter importer, PendingUploads pending, PerformanceDbContext db)
+public sealed class CommitteesAdminController(CommitteeUploads uploads, CommitteeDownloads downloads, PendingUploads pending, PerformanceDbContext db)
     : PendingUploadController(pending)
 {
     [HttpGet("")]
@@ -32,13 +32,13 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
     [HttpGet("{file}")]
     public async Task<IActionResult> Download(string file, CancellationToken ct)
     {
-        var kind = CommitteeImporter.Files.Where(f => f.Value.FileName == file).Select(f => (CommitteeFileKind?)f.Key).FirstOrDefault();
+        var kind = CommitteeFiles.ByKind.Where(f => f.Value.FileName == file).Select(f => (CommitteeFileKind?)f.Key).FirstOrDefault();
         if (kind is null)
         {
             return NotFound();
         }
 
-        var (header, rows) = await importer.CurrentAsync(kind.Value, ct);
+        var (header, rows) = await downloads.CurrentAsync(kind.Value, ct);
         return CsvExport.File(file, header, rows);
     }
 
@@ -78,7 +78,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
     {
         var kinds = LoadKinds;
         var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && kinds.Contains(l.Kind), ct);
-        return load is null ? NotFound() : View(new CommitteeResultPage(load, CommitteeImporter.Files[CommitteeImporter.ByLoadKind(load.Kind)!.Value].FileName));
+        return load is null ? NotFound() : View(new CommitteeResultPage(load, CommitteeFiles.ByKind[CommitteeFiles.ByLoadKind(load.Kind)!.Value].FileName));
     }
 
     protected override string UploadKind => PendingUpload.CommitteesKind;
@@ -90,7 +90,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
 
     protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.PreviewAsync(upload, ct, takeHeldNow: true);
 
-    private static List<string> LoadKinds => Enum.GetValues<CommitteeFileKind>().Select(CommitteeImporter.LoadKind).ToList();
+    private static List<string> LoadKinds => [.. CommitteeFiles.LoadKinds];
 }
 
 public sealed record CommitteeAdminPage(

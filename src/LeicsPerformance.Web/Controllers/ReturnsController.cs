@@ -218,7 +218,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             .FirstOrDefaultAsync(ct);
         var defaultPeriod = latest is not null && ReportingPeriod.TryParse(latest, out var p) ? PeriodText(p.Kind == PeriodKind.FinancialYear ? ReportingPeriod.FinancialYear(p.Year + 1) : p) : "2019/20";
         // Values loads only: catalogue and committee files have their own pages.
-        var otherKinds = CatalogueFile.All.Select(f => f.LoadKind).Concat(Enum.GetValues<CommitteeFileKind>().Select(CommitteeImporter.LoadKind)).ToList();
+        var otherKinds = CatalogueFile.All.Select(f => f.LoadKind).Concat(CommitteeFiles.LoadKinds).ToList();
         var recent = await db.DataLoads.AsNoTracking()
             .Where(l => !otherKinds.Contains(l.Kind))
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);

@@ -20,12 +20,12 @@ public sealed record CatalogueFile(
     /// <summary>indicators.csv: matched on code; indicators not in the file are left alone. Its loads keep the kind <c>catalogue</c>.</summary>
     public static readonly CatalogueFile Indicators = new(
         "indicators.csv", "catalogue", "Indicator catalogue", "indicator", "indicators", "Dashboard",
-        CatalogueImporter.IndicatorColumns, CatalogueImporter.RequiredIndicatorColumns, IsWholeList: false);
+        CatalogueRows.IndicatorColumns, CatalogueRows.RequiredIndicatorColumns, IsWholeList: false);
 
     /// <summary>dashboards.csv: matched on slug, each dashboard in the edition its <c>edition</c> column names; dashboards not in the file are left alone.</summary>
     public static readonly CatalogueFile Dashboards = new(
         "dashboards.csv", "catalogue-dashboards", "Dashboards and editions", "dashboard", "dashboards", "Theme",
-        CatalogueImporter.DashboardColumns, CatalogueImporter.RequiredDashboardColumns, IsWholeList: false);
+        CatalogueRows.DashboardColumns, CatalogueRows.RequiredDashboardColumns, IsWholeList: false);
 
     /// <summary>indicator-lineage.csv: the whole list of links, so a link the file no longer has is removed.</summary>
     public static readonly CatalogueFile Lineage = new(

@@ -89,7 +89,7 @@ public sealed record IndicatorRow(
         indicator.SourcePublisher,
         indicator.SourceRelease);
 
-    /// <summary>The cells of indicators.csv, in <see cref="CatalogueImporter.IndicatorColumns"/> order.</summary>
+    /// <summary>The cells of indicators.csv, in <see cref="CatalogueRows.IndicatorColumns"/> order.</summary>
     public IReadOnlyList<string> Cells =>
     [
         Code, Dashboard, Section, SortOrder.ToString(CultureInfo.InvariantCulture), Title, Definition, Polarity.ToCode(), ValueFormat.UnitCode(Unit),
@@ -113,7 +113,7 @@ public sealed record DashboardRow(int Row, string Slug, string Theme, string Tit
 
     string ICatalogueRow.Detail => EditionLabel + " edition";
 
-    /// <summary>The cells of dashboards.csv, in <see cref="CatalogueImporter.DashboardColumns"/> order.</summary>
+    /// <summary>The cells of dashboards.csv, in <see cref="CatalogueRows.DashboardColumns"/> order.</summary>
     public IReadOnlyList<string> Cells =>
         [Slug, Theme, Title, SortOrder.ToString(CultureInfo.InvariantCulture), ComparatorNote, EditionLabel];
 }

@@ -45,9 +45,9 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         }
 
         var table = read.Require(file.Required);
-        var plan = file == CatalogueFile.Dashboards ? await new CatalogueImporter(db).PlanDashboardsAsync(table, sha, ct)
+        var plan = file == CatalogueFile.Dashboards ? await new CatalogueCheck(db).PlanDashboardsAsync(table, sha, ct)
             : file == CatalogueFile.Lineage ? await new LineageImporter(db).PlanAsync(table, sha, ct)
-            : await new CatalogueImporter(db).PlanIndicatorsAsync(table, sha, ct);
+            : await new CatalogueCheck(db).PlanIndicatorsAsync(table, sha, ct);
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
             return file.IsWholeList
@@ -162,7 +162,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     {
         if (plan.File == CatalogueFile.Dashboards)
         {
-            await new CatalogueImporter(db).ApplyDashboardsAsync(plan.ToWrite<DashboardRow>(), ct);
+            await new CatalogueWriter(db).ApplyDashboardsAsync(plan.ToWrite<DashboardRow>(), ct);
         }
         else if (plan.File == CatalogueFile.Lineage)
         {
@@ -170,13 +170,13 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         }
         else
         {
-            await new CatalogueImporter(db).ApplyIndicatorsAsync(plan.ToWrite<IndicatorRow>(), ct);
+            await new CatalogueWriter(db).ApplyIndicatorsAsync(plan.ToWrite<IndicatorRow>(), ct);
         }
     }
 
     /// <summary>What is held now, in the file's own format (its download): download, edit, upload back unchanged = nothing to change.</summary>
     public async Task<IReadOnlyList<ICatalogueRow>> CurrentAsync(CatalogueFile file, CancellationToken ct) =>
-        file == CatalogueFile.Dashboards ? [.. (await new CatalogueImporter(db).CurrentDashboardRowsAsync(ct)).Values]
+        file == CatalogueFile.Dashboards ? [.. (await new CatalogueCheck(db).CurrentDashboardRowsAsync(ct)).Values]
         : file == CatalogueFile.Lineage ? [.. (await new LineageImporter(db).CurrentAsync(ct)).Values]
-        : [.. (await new CatalogueImporter(db).CurrentIndicatorRowsAsync(ct)).Values];
+        : [.. (await new CatalogueCheck(db).CurrentIndicatorRowsAsync(ct)).Values];
 }

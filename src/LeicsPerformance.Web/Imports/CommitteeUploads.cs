@@ -32,12 +32,12 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
             return Refused(fileName, refusal);
         }
 
-        if (CommitteeImporter.Recognise(read) is not { } kind)
+        if (CommitteeFiles.Recognise(read) is not { } kind)
         {
-            return Refused(fileName, [new(fileName, 1, string.Empty, string.Empty, CommitteeImporter.NoneMatches + UploadChecks.SeparatorHint(read))]);
+            return Refused(fileName, [new(fileName, 1, string.Empty, string.Empty, CommitteeFiles.NoneMatches + UploadChecks.SeparatorHint(read))]);
         }
 
-        var plan = await new CommitteeImporter(db).PlanAsync(kind, read.Require(CommitteeImporter.Files[kind].Required), options.Value.MaxProblemsListed, ct);
+        var plan = await new CommitteeImporter(db).PlanAsync(kind, read.Require(CommitteeFiles.ByKind[kind].Required), options.Value.MaxProblemsListed, ct);
         return plan.RowsRead == 0 && !plan.HasErrors && kind != CommitteeFileKind.Prompts
             ? new CommitteePlan
             {
@@ -127,9 +127,9 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>A committee file's changes are counted, not its rows: one row may change several columns.</summary>
     LoadCounts IConfirmableUpload<CommitteePlan>.LoadOf(CommitteePlan plan) =>
-        new(CommitteeImporter.LoadKind(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
+        new(CommitteeFiles.LoadKind(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
 
-    public Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeImporter(db).ApplyAsync(plan, ct);
+    public Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeWriter(db).WriteAsync(plan, ct);
 
     public static string Singular(CommitteeFileKind kind) => kind switch
     {

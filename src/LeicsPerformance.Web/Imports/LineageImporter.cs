@@ -124,7 +124,7 @@ public sealed class LineageImporter(PerformanceDbContext db)
                     continue;
             }
 
-            var evidence = CatalogueImporter.Text(row["evidence"]);
+            var evidence = CatalogueRows.Text(row["evidence"]);
             if (evidence.Length == 0)
             {
                 Problem("evidence", "The evidence is blank: say why the two rows are the same measure.");

@@ -13,7 +13,7 @@ public static class LoadDisplay
         "import" => "Command-line import",
         "seed" => "Sample data",
         LoadReverter.RevertKind => "Revert",
-        _ when CommitteeImporter.ByLoadKind(kind) is { } committeeFile => "Committees (" + CommitteeImporter.Files[committeeFile].FileName + ")",
+        _ when CommitteeFiles.ByLoadKind(kind) is { } committeeFile => "Committees (" + CommitteeFiles.ByKind[committeeFile].FileName + ")",
         _ => CatalogueFile.ByLoadKind(kind)?.Title ?? kind,
     };
 
@@ -35,7 +35,7 @@ public static class LoadDisplay
     public static string Summary(DataLoad load) =>
         load.Kind == LoadReverter.RevertKind ? Wording.Count(load.RowsChanged, "value put back", "values put back")
         // A committee load counts its changes, not its rows (one row may change several columns).
-        : CommitteeImporter.ByLoadKind(load.Kind) is not null ? $"{Wording.Number(load.RowsRead)} read: {Wording.Count(load.RowsAdded, "addition", "additions")}, {Wording.Count(load.RowsChanged, "change or removal", "changes or removals")}"
+        : CommitteeFiles.ByLoadKind(load.Kind) is not null ? $"{Wording.Number(load.RowsRead)} read: {Wording.Count(load.RowsAdded, "addition", "additions")}, {Wording.Count(load.RowsChanged, "change or removal", "changes or removals")}"
         : $"{Wording.Number(load.RowsRead)} read: {Wording.Number(load.RowsAdded)} new, {Wording.Number(load.RowsChanged)} changed, {Wording.Number(load.RowsUnchanged)} unchanged";
 
     /// <summary>The problems as CSV rows (the cells are made safe for spreadsheets by <c>CsvExport</c>).</summary>

@@ -173,7 +173,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
         {
             RevertKind => "it is itself a revert. To load those values again, upload the file again.",
             _ when CatalogueFile.ByLoadKind(load.Kind) is { } file => $"it changed the catalogue ({file.Name}), not values. Upload a corrected {file.Name} instead.",
-            _ when CommitteeImporter.ByLoadKind(load.Kind) is { } committeeFile => $"it changed the committees ({CommitteeImporter.Files[committeeFile].FileName}), not values. Upload a corrected {CommitteeImporter.Files[committeeFile].FileName} instead.",
+            _ when CommitteeFiles.ByLoadKind(load.Kind) is { } committeeFile => $"it changed the committees ({CommitteeFiles.ByKind[committeeFile].FileName}), not values. Upload a corrected {CommitteeFiles.ByKind[committeeFile].FileName} instead.",
             _ when load.RevertedAt is not null => "it has already been reverted.",
             _ when changes.Count == 0 => "it changed no values (every value in it was already stored).",
             _ => null,

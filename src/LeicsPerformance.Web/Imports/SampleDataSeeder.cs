@@ -22,9 +22,10 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            var reference = new ReferenceDataImporter(db);
             var catalogue = new CatalogueImporter(db);
-            await catalogue.ImportAreasAsync(Read(dataFolder, "areas.csv", "code", "name"), ct);
-            await catalogue.ImportPopulationsAsync(Read(dataFolder, "area-populations.csv", "area_code", "year", "population"), ct);
+            await reference.ImportAreasAsync(Read(dataFolder, "areas.csv", "code", "name"), ct);
+            await reference.ImportPopulationsAsync(Read(dataFolder, "area-populations.csv", "area_code", "year", "population"), ct);
             // Groups defined by a rule (county councils, all upper-tier, the region, ONS similar areas) follow the
             // boundary changes: one membership per year it changes (data/comparator-group-rules.csv).
             var builder = new ComparatorGroupBuilder(db);
@@ -34,20 +35,19 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 reporting?.Value.HomeAreaCode ?? ReportingOptions.DefaultHomeAreaCode,
                 ct);
             problems.AddRange(builder.Problems);
-            await catalogue.ImportComparatorGroupsAsync(
+            await reference.ImportComparatorGroupsAsync(
                 Read(dataFolder, "comparator-groups.csv", "code", "name", "year"),
                 Read(dataFolder, "comparator-group-members.csv", "group_code", "year", "area_code"),
                 ct);
-            await catalogue.ImportThemesAndDashboardsAsync(
-                Read(dataFolder, "catalogue/themes.csv", "slug", "title", "sort_order"),
-                Read(dataFolder, "catalogue/dashboards.csv", CatalogueImporter.RequiredDashboardColumns),
-                ct);
+            await reference.ImportThemesAsync(Read(dataFolder, "catalogue/themes.csv", "slug", "title", "sort_order"), ct);
+            await catalogue.ImportDashboardsAsync(Read(dataFolder, "catalogue/dashboards.csv", CatalogueRows.RequiredDashboardColumns), ct);
             // indicators.csv is the converted compendium; further files (indicators-*.csv) add to it, in name order.
             foreach (var file in IndicatorFiles(dataFolder))
             {
-                await catalogue.ImportIndicatorsAsync(Read(dataFolder, file, CatalogueImporter.RequiredIndicatorColumns), ct);
+                await catalogue.ImportIndicatorsAsync(Read(dataFolder, file, CatalogueRows.RequiredIndicatorColumns), ct);
             }
 
+            problems.AddRange(reference.Problems);
             problems.AddRange(catalogue.Problems);
             // Which 2021/22 indicators continue which 2017/18 ones (reviewed, with evidence): checked and written by
             // the same LineageImporter as an administrator's upload of indicator-lineage.csv at /catalogue.

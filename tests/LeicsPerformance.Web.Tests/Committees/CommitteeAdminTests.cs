@@ -192,6 +192,18 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
         page.QuerySelector("form[action$='/confirm']").Should().BeNull();
     }
 
+    [Fact]
+    public async Task A_row_wrong_both_in_its_own_cells_and_against_what_is_held_is_named_for_both()
+    {
+        // Reading the row (its order) and checking it against the committees held are separate steps; both are reported.
+        using var admin = await SignedInAsync(factory, "admin@example.org");
+        var page = await PreviewOfAsync(admin, "committee-scope.csv", "committee,dashboard,indicator,sort_order\nnobody,wellbeing-public-health,,first\n");
+        var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => string.Join(" | ", r.Children.Take(3).Select(c => c.TextContent.Trim()))).ToList();
+        problems.Should().Contain("2 | committee | nobody").And.Contain("2 | sort_order | first");
+        await using var db = TestDatabase.CreateContext(connectionString);
+        (await db.DataLoads.CountAsync(l => l.Kind == "committee-scope")).Should().Be(0);
+    }
+
     /// <summary>The meetings file as held now, with one more row.</summary>
     private static async Task<string> WithMeetingAsync(HttpClient admin, string row) =>
         (await admin.GetStringAsync(new Uri("/committees/admin/committee-meetings.csv", UriKind.Relative))).TrimEnd() + "\n" + row + "\n";

@@ -24,7 +24,7 @@ public sealed class CatalogueUploadTests(TestDatabase database) : AppTest(databa
     {
         var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
         var lines = await TemplateAsync(admin);
-        lines[0].Should().Be(string.Join(",", CatalogueImporter.IndicatorColumns));
+        lines[0].Should().Be(string.Join(",", CatalogueRows.IndicatorColumns));
         var held = await ScalarAsync<long>(ConnectionString, "select count(*) from indicator");
         lines.Should().HaveCount((int)held + 1, "every indicator and the heading");
         var before = await FingerprintAsync(ConnectionString);
