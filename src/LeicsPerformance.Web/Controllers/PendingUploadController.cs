@@ -49,11 +49,15 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
                 return View("Conflict", conflict(moved));
             case UploadConfirmOutcome<TPlan>.Busy:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("~/Views/Returns/Busy.cshtml", new ReturnBusyPage(upload.Id, upload.FileName));
+                return BusyPage(upload);
             default:
                 return RedirectToAction("Preview", new { id = upload.Id });
         }
     }
+
+    /// <summary>The page for a confirm pressed again while the first runs, linking back to this controller's own preview.</summary>
+    protected ViewResult BusyPage(PendingUpload upload) =>
+        View("~/Views/Returns/Busy.cshtml", new UploadBusyPage(upload.FileName, Url.Action("Preview", new { id = upload.Id })!, UploadKind));
 
     /// <summary>
     /// Reads an uploaded file, or the response that refuses it: none chosen, empty, or over the size limit

@@ -180,7 +180,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
                 return View("Conflict", new ReturnConflictPage(upload.Id, upload.FileName, moved.Values, moved.ImporterConflicts));
             case ConfirmOutcome.Busy:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Busy", new ReturnBusyPage(upload.Id, upload.FileName));
+                return BusyPage(upload);
             default:
                 // Errors, or already loaded: the preview says which, and offers no confirm.
                 return RedirectToAction(nameof(Preview), new { id });
@@ -268,7 +268,8 @@ public sealed record ReturnConflictPage(Guid Id, string FileName, IReadOnlyList<
     public int Count => Values.Count > 0 ? Values.Count : ImporterConflicts.Count;
 }
 
-public sealed record ReturnBusyPage(Guid Id, string FileName);
+/// <summary>A confirm pressed again while the first runs: the file, its preview's address and which loads page it belongs to.</summary>
+public sealed record UploadBusyPage(string FileName, string PreviewUrl, string NavKey);
 
 public sealed record ReturnResultPage(DataLoad Load, IReadOnlyList<AffectedDashboard> Dashboards);
 

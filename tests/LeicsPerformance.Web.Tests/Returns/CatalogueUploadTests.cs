@@ -41,6 +41,30 @@ public sealed class CatalogueUploadTests(TestDatabase database) : AppTest(databa
     }
 
     [Fact]
+    public async Task A_confirm_pressed_while_another_runs_says_so_and_links_back_to_the_catalogue_preview()
+    {
+        var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
+        var lines = await TemplateAsync(admin);
+        var edited = new[] { lines[0], lines.Single(l => l.StartsWith("FF01,", StringComparison.Ordinal)).Replace("Core Spending Power per head of population", "Core spending power per head", StringComparison.Ordinal) };
+        var (url, preview, _) = await UploadAndPreviewAsync(admin, "/catalogue", "busy.csv", Encoding.UTF8.GetBytes(string.Join("\n", edited)));
+        var before = await FingerprintAsync(ConnectionString);
+
+        // Another confirm of the same upload holds it (as a double click's first press would).
+        await using (var first = await UploadClaim.TryTakeAsync(ConnectionString, Guid.Parse(url.Split('/').Last()), CancellationToken.None))
+        {
+            first.Should().NotBeNull();
+            var second = await SubmitAsync(admin, preview, "confirm-button");
+            second.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            var page = Parse(await second.Content.ReadAsStringAsync());
+            page.GetElementById("busy-heading")!.TextContent.Should().Contain("already being loaded");
+            page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).Should().Contain(url, "its preview is the catalogue's, not a returns page");
+            page.QuerySelector("#loads-nav [aria-current=page]")!.TextContent.Should().Contain("Indicator catalogue");
+        }
+
+        (await FingerprintAsync(ConnectionString)).Should().Equal(before, "the second press wrote nothing");
+    }
+
+    [Fact]
     public async Task A_changed_and_a_new_indicator_are_previewed_column_by_column_and_committed_as_one_load()
     {
         var admin = await SignInAsync(Factory, "admin@example.org", "administrator");
