@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,7 @@ internal static class ImportBenchmark
         }
 
         var commit = Stopwatch.StartNew();
-        var load = await importer.CommitAsync(plan, "import", "benchmark");
+        var load = await importer.CommitAsync(plan, LoadKind.Import, "benchmark");
         var commitSeconds = commit.Elapsed.TotalSeconds;
         var importSeconds = total.Elapsed.TotalSeconds;
         var peakKb = ProcessMemory("VmHWM");

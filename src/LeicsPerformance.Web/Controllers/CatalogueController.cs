@@ -97,7 +97,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         return load is null ? NotFound() : View(new CatalogueResultPage(load, CatalogueFile.ByLoadKind(load.Kind)!));
     }
 
-    private static List<string> CatalogueKinds => CatalogueFile.All.Select(f => f.LoadKind).ToList();
+    private static List<LoadKind> CatalogueKinds => CatalogueFile.All.Select(f => f.LoadKind).ToList();
 }
 
 public sealed record CatalogueStartPage(

@@ -90,7 +90,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
 
     protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.PreviewAsync(upload, ct, takeHeldNow: true);
 
-    private static List<string> LoadKinds => [.. CommitteeFiles.LoadKinds];
+    private static List<LoadKind> LoadKinds => [.. CommitteeFiles.LoadKinds];
 }
 
 public sealed record CommitteeAdminPage(

@@ -24,6 +24,8 @@ public static class Conversions
 
     public static readonly ValueConverter<Frequency, string> Frequency = new(f => f.ToCode(), c => FrequencyText.FromCode(c));
 
+    public static readonly ValueConverter<LoadKind, string> LoadKind = new(k => k.ToCode(), c => LoadKinds.FromCode(c));
+
     public static readonly ValueConverter<NoRealChangeRule, string> NoRealChangeRule = new(r => r.Code, c => Domain.Ratings.NoRealChangeRule.FromCode(c));
 
     internal static void Apply(ModelBuilder modelBuilder)
@@ -37,5 +39,6 @@ public static class Conversions
         modelBuilder.Entity<IndicatorValue>().Property(v => v.Status).HasConversion(Status);
         modelBuilder.Entity<IndicatorValueHistory>().Property(h => h.OldStatus).HasConversion(Status);
         modelBuilder.Entity<IndicatorValueHistory>().Property(h => h.NewStatus).HasConversion(Status);
+        modelBuilder.Entity<DataLoad>().Property(l => l.Kind).HasConversion(LoadKind);
     }
 }

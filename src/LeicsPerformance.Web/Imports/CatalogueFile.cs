@@ -1,3 +1,5 @@
+using LeicsPerformance.Web.Data.Entities;
+
 namespace LeicsPerformance.Web.Imports;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace LeicsPerformance.Web.Imports;
 /// </summary>
 public sealed record CatalogueFile(
     string Name,
-    string LoadKind,
+    LoadKind LoadKind,
     string Title,
     string Singular,
     string Plural,
@@ -19,27 +21,27 @@ public sealed record CatalogueFile(
 {
     /// <summary>indicators.csv: matched on code; indicators not in the file are left alone. Its loads keep the kind <c>catalogue</c>.</summary>
     public static readonly CatalogueFile Indicators = new(
-        "indicators.csv", "catalogue", "Indicator catalogue", "indicator", "indicators", "Dashboard",
+        "indicators.csv", LoadKind.Catalogue, "Indicator catalogue", "indicator", "indicators", "Dashboard",
         CatalogueRows.IndicatorColumns, CatalogueRows.RequiredIndicatorColumns, IsWholeList: false);
 
     /// <summary>dashboards.csv: matched on slug, each dashboard in the edition its <c>edition</c> column names; dashboards not in the file are left alone.</summary>
     public static readonly CatalogueFile Dashboards = new(
-        "dashboards.csv", "catalogue-dashboards", "Dashboards and editions", "dashboard", "dashboards", "Theme",
+        "dashboards.csv", LoadKind.CatalogueDashboards, "Dashboards and editions", "dashboard", "dashboards", "Theme",
         CatalogueRows.DashboardColumns, CatalogueRows.RequiredDashboardColumns, IsWholeList: false);
 
     /// <summary>indicator-lineage.csv: the whole list of links, so a link the file no longer has is removed.</summary>
     public static readonly CatalogueFile Lineage = new(
-        "indicator-lineage.csv", "catalogue-lineage", "Indicator lineage", "lineage link", "lineage links", "Continues",
+        "indicator-lineage.csv", LoadKind.CatalogueLineage, "Indicator lineage", "lineage link", "lineage links", "Continues",
         LineageImporter.Columns, LineageImporter.RequiredColumns, IsWholeList: true);
 
     public static readonly IReadOnlyList<CatalogueFile> All = [Indicators, Dashboards, Lineage];
 
     /// <summary>Whether a load of this kind changed the catalogue (any of the three files) rather than values.</summary>
-    public static bool IsCatalogueLoad(string loadKind) => All.Any(f => f.LoadKind == loadKind);
+    public static bool IsCatalogueLoad(LoadKind loadKind) => All.Any(f => f.LoadKind == loadKind);
 
     public static CatalogueFile? ByName(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public static CatalogueFile? ByLoadKind(string loadKind) => All.FirstOrDefault(f => f.LoadKind == loadKind);
+    public static CatalogueFile? ByLoadKind(LoadKind loadKind) => All.FirstOrDefault(f => f.LoadKind == loadKind);
 
     /// <summary>
     /// Which file a heading row is: a <c>continues</c> column makes it the lineage, a <c>slug</c> the dashboards, a

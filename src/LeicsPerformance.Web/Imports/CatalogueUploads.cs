@@ -23,9 +23,6 @@ public sealed record ExpectedRow(
 /// </summary>
 public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options) : IConfirmableUpload<CataloguePlan>
 {
-    /// <summary>The kind of a load of indicators.csv (dashboards and lineage have their own: <see cref="CatalogueFile.LoadKind"/>).</summary>
-    public const string LoadKind = "catalogue";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public UploadOptions Limits => options.Value;

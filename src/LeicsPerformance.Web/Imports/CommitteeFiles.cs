@@ -1,3 +1,5 @@
+using LeicsPerformance.Web.Data.Entities;
+
 namespace LeicsPerformance.Web.Imports;
 
 /// <summary>The four committee files in <c>data/committees/</c> (docs/csv-format.md).</summary>
@@ -22,20 +24,20 @@ public static class CommitteeFiles
         };
 
     /// <summary>The kind of the load a confirmed upload of the file becomes (<c>data_load.kind</c>).</summary>
-    public static string LoadKind(CommitteeFileKind kind) => kind switch
+    public static LoadKind LoadKindOf(CommitteeFileKind kind) => kind switch
     {
-        CommitteeFileKind.Committees => "committees",
-        CommitteeFileKind.Scope => "committee-scope",
-        CommitteeFileKind.Meetings => "committee-meetings",
-        _ => "committee-prompts",
+        CommitteeFileKind.Committees => LoadKind.Committees,
+        CommitteeFileKind.Scope => LoadKind.CommitteeScope,
+        CommitteeFileKind.Meetings => LoadKind.CommitteeMeetings,
+        _ => LoadKind.CommitteePrompts,
     };
 
     /// <summary>Every committee load kind.</summary>
-    public static IReadOnlyList<string> LoadKinds { get; } = Enum.GetValues<CommitteeFileKind>().Select(LoadKind).ToList();
+    public static IReadOnlyList<LoadKind> LoadKinds { get; } = Enum.GetValues<CommitteeFileKind>().Select(LoadKindOf).ToList();
 
     /// <summary>The committee file a load's kind names, or null for any other load.</summary>
-    public static CommitteeFileKind? ByLoadKind(string loadKind) =>
-        Enum.GetValues<CommitteeFileKind>().Where(k => LoadKind(k) == loadKind).Select(k => (CommitteeFileKind?)k).FirstOrDefault();
+    public static CommitteeFileKind? ByLoadKind(LoadKind loadKind) =>
+        Enum.GetValues<CommitteeFileKind>().Where(k => LoadKindOf(k) == loadKind).Select(k => (CommitteeFileKind?)k).FirstOrDefault();
 
     /// <summary>
     /// Which committee file a heading row is: <c>committee</c> and <c>date</c> the meetings, <c>committee</c> the scope,

@@ -127,7 +127,7 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
 
     /// <summary>A committee file's changes are counted, not its rows: one row may change several columns.</summary>
     LoadCounts IConfirmableUpload<CommitteePlan>.LoadOf(CommitteePlan plan) =>
-        new(CommitteeFiles.LoadKind(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
+        new(CommitteeFiles.LoadKindOf(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
 
     public Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeWriter(db).WriteAsync(plan, ct);
 

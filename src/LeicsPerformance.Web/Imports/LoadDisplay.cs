@@ -7,14 +7,14 @@ namespace LeicsPerformance.Web.Imports;
 /// <summary>How loads and problems are written on the returns, catalogue and audit pages.</summary>
 public static class LoadDisplay
 {
-    public static string KindWords(string kind) => kind switch
+    public static string KindWords(LoadKind kind) => kind switch
     {
-        ReturnUploads.LoadKind => "Upload",
-        "import" => "Command-line import",
-        "seed" => "Sample data",
-        LoadReverter.RevertKind => "Revert",
+        LoadKind.Upload => "Upload",
+        LoadKind.Import => "Command-line import",
+        LoadKind.Seed => "Sample data",
+        LoadKind.Revert => "Revert",
         _ when CommitteeFiles.ByLoadKind(kind) is { } committeeFile => "Committees (" + CommitteeFiles.ByKind[committeeFile].FileName + ")",
-        _ => CatalogueFile.ByLoadKind(kind)?.Title ?? kind,
+        _ => CatalogueFile.ByLoadKind(kind)?.Title ?? kind.ToCode(),
     };
 
     /// <summary>"Row 3, column period", or "The file" for what is not about one row.</summary>
@@ -33,7 +33,7 @@ public static class LoadDisplay
     public static string Sentence(ImportProblem problem) => Where(problem) + ": " + problem.Message;
 
     public static string Summary(DataLoad load) =>
-        load.Kind == LoadReverter.RevertKind ? Wording.Count(load.RowsChanged, "value put back", "values put back")
+        load.Kind == LoadKind.Revert ? Wording.Count(load.RowsChanged, "value put back", "values put back")
         // A committee load counts its changes, not its rows (one row may change several columns).
         : CommitteeFiles.ByLoadKind(load.Kind) is not null ? $"{Wording.Number(load.RowsRead)} read: {Wording.Count(load.RowsAdded, "addition", "additions")}, {Wording.Count(load.RowsChanged, "change or removal", "changes or removals")}"
         : $"{Wording.Number(load.RowsRead)} read: {Wording.Number(load.RowsAdded)} new, {Wording.Number(load.RowsChanged)} changed, {Wording.Number(load.RowsUnchanged)} unchanged";

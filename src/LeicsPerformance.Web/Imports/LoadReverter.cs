@@ -87,9 +87,8 @@ public sealed class RevertRefusedException(RevertPlan plan)
 /// </remarks>
 public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
 {
-    public const string RevertKind = "revert";
 
-    public static bool KindCanBeReverted(string kind) => kind != RevertKind && !CatalogueFile.IsCatalogueLoad(kind);
+    public static bool KindCanBeReverted(LoadKind kind) => kind != LoadKind.Revert && !CatalogueFile.IsCatalogueLoad(kind);
 
     /// <summary>The value changes a load made, in indicator, area and period order, with what is stored now.</summary>
     public async Task<IReadOnlyList<LoadValueChange>> ChangesAsync(int loadId, int limit = int.MaxValue, CancellationToken ct = default)
@@ -106,7 +105,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
                        (select max(h2.data_load_id) from indicator_value_history h2
                           join data_load l2 on l2.id = h2.data_load_id
                          where h2.indicator_id = h.indicator_id and h2.area_id = h.area_id and h2.period_id = h.period_id
-                           and h2.id > h.id and l2.kind <> 'revert' and l2.reverted_at is null)
+                           and h2.id > h.id and l2.kind <> @revert and l2.reverted_at is null)
                 from indicator_value_history h
                 join indicator i on i.id = h.indicator_id
                 join area a on a.id = h.area_id
@@ -117,6 +116,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
                 limit @limit
                 """, connection);
             command.Parameters.Add(new NpgsqlParameter<int>("load", loadId));
+            command.Parameters.Add(new NpgsqlParameter<string>("revert", LoadKind.Revert.ToCode()));
             command.Parameters.Add(new NpgsqlParameter<long>("limit", limit == int.MaxValue ? long.MaxValue : limit));
             await using var reader = await command.ExecuteReaderAsync(ct);
             var changes = new List<LoadValueChange>();
@@ -171,7 +171,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
         var changes = await ChangesAsync(loadId, ct: ct);
         string? notRevertible = load.Kind switch
         {
-            RevertKind => "it is itself a revert. To load those values again, upload the file again.",
+            LoadKind.Revert => "it is itself a revert. To load those values again, upload the file again.",
             _ when CatalogueFile.ByLoadKind(load.Kind) is { } file => $"it changed the catalogue ({file.Name}), not values. Upload a corrected {file.Name} instead.",
             _ when CommitteeFiles.ByLoadKind(load.Kind) is { } committeeFile => $"it changed the committees ({CommitteeFiles.ByKind[committeeFile].FileName}), not values. Upload a corrected {CommitteeFiles.ByKind[committeeFile].FileName} instead.",
             _ when load.RevertedAt is not null => "it has already been reverted.",
@@ -205,7 +205,7 @@ public sealed class LoadReverter(PerformanceDbContext db, TimeProvider clock)
             var original = plan.Load;
             var revert = new DataLoad
             {
-                Kind = RevertKind,
+                Kind = LoadKind.Revert,
                 FileName = $"revert of load {original.Id}: {original.FileName}",
                 Sha256 = string.Empty,
                 LoadedBy = userName,

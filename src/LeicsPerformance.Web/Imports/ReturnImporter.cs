@@ -369,7 +369,7 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
     /// </summary>
     /// <param name="isIllustrative">The file holds made-up figures (the sample quarterly returns): recorded on the load so
     /// every page that shows its values can say they are not the council's data.</param>
-    public async Task<DataLoad> CommitAsync(ReturnPlan plan, string kind, string loadedBy, CancellationToken ct = default, bool isIllustrative = false)
+    public async Task<DataLoad> CommitAsync(ReturnPlan plan, LoadKind kind, string loadedBy, CancellationToken ct = default, bool isIllustrative = false)
     {
         if (plan.HasErrors)
         {

@@ -59,8 +59,6 @@ public sealed class ReturnUploads(
     PerformanceQueries performance, HomeArea homeArea,
     CommitteeScopes scopes)
 {
-    public const string LoadKind = "upload";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public UploadOptions Limits => options.Value;
@@ -458,7 +456,7 @@ public sealed class ReturnUploads(
 
         try
         {
-            var load = await importer.CommitAsync(plan, LoadKind, userName, ct);
+            var load = await importer.CommitAsync(plan, LoadKind.Upload, userName, ct);
             await pending.MarkCommittedAsync(upload.Id, load.Id, CancellationToken.None);
             return new ConfirmOutcome.Committed(load);
         }

@@ -1,4 +1,5 @@
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var load = await importer.CommitAsync(plan, "seed", "sample data", ct, isIllustrative: illustrative.Contains(path));
+            var load = await importer.CommitAsync(plan, LoadKind.Seed, "sample data", ct, isIllustrative: illustrative.Contains(path));
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
 
@@ -153,7 +154,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var load = await importer.CommitAsync(plan, "seed", "ONS local indicators", ct);
+            var load = await importer.CommitAsync(plan, LoadKind.Seed, "ONS local indicators", ct);
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
     }

@@ -25,7 +25,7 @@ public abstract record UploadConfirmOutcome<TPlan>
 }
 
 /// <summary>The load a confirmed upload becomes: its kind and counts (<c>data_load</c>).</summary>
-public sealed record LoadCounts(string Kind, int RowsRead, int RowsAdded, int RowsChanged, int RowsUnchanged);
+public sealed record LoadCounts(LoadKind Kind, int RowsRead, int RowsAdded, int RowsChanged, int RowsUnchanged);
 
 /// <summary>What one kind of upload (catalogue, committee files) gives the shared confirm.</summary>
 /// <typeparam name="TPlan">The file's checked plan.</typeparam>

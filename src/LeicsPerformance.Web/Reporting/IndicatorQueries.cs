@@ -4,6 +4,7 @@ using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -484,7 +485,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
                 r.ChangedAt,
                 Wording.DateAndTime(r.ChangedAt),
                 r.FileName,
-                r.Kind,
+                r.Kind.ToCode(),
                 r.RevertedAt is not null)).ToList(),
             otherChanges);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public sealed class EditionUploadTests(TestDatabase database) : AppTest(database
         (await DashboardsForAsync("2017/18")).Should().NotContain(d => d.Slug == "fair-funding");
         await using var db = TestDatabase.CreateContext(ConnectionString);
         var load = await db.DataLoads.OrderByDescending(l => l.Id).FirstAsync();
-        (load.Kind, load.RowsChanged, load.RowsUnchanged).Should().Be(("catalogue-dashboards", 1, 1));
+        (load.Kind.ToCode(), load.RowsChanged, load.RowsUnchanged).Should().Be(("catalogue-dashboards", 1, 1));
         Text(await PageAsync(admin, "/audit")).Should().Contain("Dashboards and editions");
         Text(await PageAsync(admin, $"/audit/{load.Id}")).Should().Contain("This load changed the catalogue’s dashboards.csv (0 new dashboards, 1 changed dashboard), not values.");
     }
@@ -153,7 +154,7 @@ public sealed class EditionUploadTests(TestDatabase database) : AppTest(database
 
         (await SeriesPeriodsAsync("FN01")).Should().Equal("2016/17", "2017/18", "2018/19", "2020/21", "2021/22");
         await using var db = TestDatabase.CreateContext(ConnectionString);
-        (await db.DataLoads.OrderByDescending(l => l.Id).Select(l => l.Kind).FirstAsync()).Should().Be("catalogue-lineage");
+        (await db.DataLoads.OrderByDescending(l => l.Id).Select(l => l.Kind).FirstAsync()).ToCode().Should().Be("catalogue-lineage");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static LeicsPerformance.Web.Tests.Committees.CommitteeClient;
@@ -109,9 +110,9 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
         third.StatusCode.Should().Be(HttpStatusCode.Redirect, "a confirm after the fact lands on the same result");
         third.Headers.Location!.OriginalString.Should().Be(result);
         await using var db = TestDatabase.CreateContext(connectionString);
-        (await db.DataLoads.CountAsync(l => l.Kind == "committee-meetings")).Should().Be(1);
+        (await db.DataLoads.CountAsync(l => l.Kind == LoadKinds.FromCode("committee-meetings"))).Should().Be(1);
         (await db.CommitteeMeetings.CountAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().Be(1);
-        var load = await db.DataLoads.SingleAsync(l => l.Kind == "committee-meetings");
+        var load = await db.DataLoads.SingleAsync(l => l.Kind == LoadKinds.FromCode("committee-meetings"));
         load.LoadedBy.Should().Be("admin@example.org");
         load.RowsAdded.Should().Be(1);
         (await admin.GetStringAsync(new Uri(result, UriKind.Relative))).Should().Contain("Committees updated");
@@ -141,7 +142,7 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
         {
             (await db.CommitteeMeetings.AnyAsync(m => m.MeetingDate == new DateOnly(2022, 1, 17))).Should().BeFalse("nothing of the file is written");
             (await db.CommitteeMeetings.SingleAsync(m => m.MeetingDate == new DateOnly(2021, 9, 6) && db.Committees.Any(c => c.Id == m.CommitteeId && c.Slug == "adults-and-communities"))).Source.Should().Be("Theirs");
-            (await db.DataLoads.CountAsync(l => l.Kind == "committee-meetings")).Should().Be(0);
+            (await db.DataLoads.CountAsync(l => l.Kind == LoadKinds.FromCode("committee-meetings"))).Should().Be(0);
         }
 
         // Checked again against what is held now, the file can be confirmed (and then replaces the other change).
@@ -179,7 +180,7 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
 
         (await admin.GetStringAsync(new Uri("/committees/admin/committees.csv", UriKind.Relative))).Should().Be(before, "nothing stored is lost or changed");
         await using var db = TestDatabase.CreateContext(connectionString);
-        (await db.DataLoads.CountAsync(l => l.Kind == "committees")).Should().Be(0);
+        (await db.DataLoads.CountAsync(l => l.Kind == LoadKinds.FromCode("committees"))).Should().Be(0);
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public sealed partial class CommitteeAdminTests(TestDatabase database) : IAsyncL
         var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => string.Join(" | ", r.Children.Take(3).Select(c => c.TextContent.Trim()))).ToList();
         problems.Should().Contain("2 | committee | nobody").And.Contain("2 | sort_order | first");
         await using var db = TestDatabase.CreateContext(connectionString);
-        (await db.DataLoads.CountAsync(l => l.Kind == "committee-scope")).Should().Be(0);
+        (await db.DataLoads.CountAsync(l => l.Kind == LoadKind.CommitteeScope)).Should().Be(0);
     }
 
     /// <summary>The meetings file as held now, with one more row.</summary>

@@ -1,6 +1,7 @@
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -65,6 +66,45 @@ public sealed class StoredCodeTests(TestDatabase database) : IAsyncLifetime
             var back = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == id);
             (back.Polarity, back.Unit, back.Scale, back.Frequency, back.NoRealChangeRule.Code)
                 .Should().Be((Polarity.LowIsGood, Unit.Currency, Scale.Millions, Frequency.Quarterly, "relative:1%"));
+        }
+    }
+
+    [Theory]
+    [InlineData(LoadKind.Seed, "seed")]
+    [InlineData(LoadKind.Upload, "upload")]
+    [InlineData(LoadKind.Import, "import")]
+    [InlineData(LoadKind.Revert, "revert")]
+    [InlineData(LoadKind.Catalogue, "catalogue")]
+    [InlineData(LoadKind.CatalogueDashboards, "catalogue-dashboards")]
+    [InlineData(LoadKind.CatalogueLineage, "catalogue-lineage")]
+    [InlineData(LoadKind.Committees, "committees")]
+    [InlineData(LoadKind.CommitteeScope, "committee-scope")]
+    [InlineData(LoadKind.CommitteeMeetings, "committee-meetings")]
+    [InlineData(LoadKind.CommitteePrompts, "committee-prompts")]
+    public async Task Every_load_kind_is_stored_as_its_code_and_reads_back(LoadKind kind, string code)
+    {
+        kind.ToCode().Should().Be(code);
+        LoadKinds.FromCode(code).Should().Be(kind);
+        Enum.GetValues<LoadKind>().Select(k => k.ToCode()).Should().OnlyHaveUniqueItems();
+
+        var id = await ScalarAsync<int>("select min(id) from data_load");
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            (await db.DataLoads.SingleAsync(l => l.Id == id)).Kind = kind;
+            await db.SaveChangesAsync();
+        }
+
+        (await ScalarAsync<string>($"select kind from data_load where id = {id}")).Should().Be(code);
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            (await db.DataLoads.AsNoTracking().CountAsync(l => l.Id == id && l.Kind == kind)).Should().Be(1);
+        }
+
+        await ExecuteAsync($"update data_load set kind = 'sideload' where id = {id}");
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            var read = () => db.DataLoads.AsNoTracking().SingleAsync(l => l.Id == id);
+            (await read.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'sideload'").And.Contain("LoadKind");
         }
     }
 

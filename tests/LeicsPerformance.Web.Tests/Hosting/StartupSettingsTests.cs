@@ -1,3 +1,4 @@
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
@@ -52,7 +53,7 @@ public sealed class StartupSettingsTests(TestDatabase database)
         plan.Errors.Should().BeEmpty();
         plan.Changes.Single().Line.AreaName.Should().Be("Camden");
 
-        var load = await importer.CommitAsync(plan, "upload", "test");
+        var load = await importer.CommitAsync(plan, LoadKind.Upload, "test");
         (await db.DataLoads.AsNoTracking().SingleAsync(l => l.Id == load.Id)).LoadedAt.Should().Be(at);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Tests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
         plan.Errors.Single(p => p.Row == 7).Message.Should().Contain("more than 100%");
         plan.Errors.Single(p => p.Row == 3).ToString().Should().StartWith("Error: bad.csv row 3, column period:");
 
-        var commit = async () => await new ReturnImporter(db).CommitAsync(plan, "upload", "test");
+        var commit = async () => await new ReturnImporter(db).CommitAsync(plan, LoadKind.Upload, "test");
         await commit.Should().ThrowAsync<InvalidOperationException>();
         (await db.Values.CountAsync()).Should().Be(before);
     }
@@ -69,7 +70,7 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
         plan.Changes.Single().Kind.Should().Be(ChangeKind.Changed);
         plan.Changes.Single().OldValue.Should().Be(677m);
 
-        var load = await importer.CommitAsync(plan, "upload", "analyst@example");
+        var load = await importer.CommitAsync(plan, LoadKind.Upload, "analyst@example");
 
         var value = await db.Values.SingleAsync(v => v.Indicator.Code == "FF01" && v.Period.Code == "FY2017" && v.Area.Code == "leicestershire");
         value.Value.Should().Be(680m);
@@ -112,8 +113,8 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
         var first = await new ReturnImporter(db).PlanAsync("a.csv", Csv("indicator_code,period,value\nFF02,2017/18,£510\n"));
         var second = await new ReturnImporter(db).PlanAsync("b.csv", Csv("indicator_code,period,value\nFF02,2017/18,£520\nFF03,2017/18,£320\n"));
 
-        await new ReturnImporter(db).CommitAsync(first, "upload", "analyst one");
-        var commitSecond = async () => await new ReturnImporter(db).CommitAsync(second, "upload", "analyst two");
+        await new ReturnImporter(db).CommitAsync(first, LoadKind.Upload, "analyst one");
+        var commitSecond = async () => await new ReturnImporter(db).CommitAsync(second, LoadKind.Upload, "analyst two");
 
         var conflict = (await commitSecond.Should().ThrowAsync<ReturnConflictException>()).Which;
         conflict.Conflicts.Should().ContainSingle().Which.Should().Contain("FF02").And.Contain("504").And.Contain("510");

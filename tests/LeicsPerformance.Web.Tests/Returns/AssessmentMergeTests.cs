@@ -1,4 +1,5 @@
 using System.Text;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Reporting;
 using LeicsPerformance.Web.Tests.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class AssessmentMergeTests(TestDatabase database) : AppTest(databa
         var stored = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.IndicatorId == line.IndicatorId && a.PeriodId == periodId);
 
         var previewed = line.Assessment is null ? stored : line.Assessment.AppliedTo(stored, line.IndicatorId, periodId);
-        await importer.CommitAsync(plan, "upload", "test");
+        await importer.CommitAsync(plan, LoadKind.Upload, "test");
         db.ChangeTracker.Clear();
         var written = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.IndicatorId == line.IndicatorId && a.PeriodId == periodId);
 

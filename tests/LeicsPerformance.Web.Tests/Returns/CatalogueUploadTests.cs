@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LeicsPerformance.Domain.Values;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Imports;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +101,7 @@ public sealed class CatalogueUploadTests(TestDatabase database) : AppTest(databa
         (await db.Indicators.CountAsync()).Should().Be((int)indicatorsBefore + 1, "indicators not in the file are left alone");
         (await db.Values.CountAsync()).Should().Be((int)valuesBefore, "values are kept");
         var load = await db.DataLoads.OrderByDescending(l => l.Id).FirstAsync();
-        load.Kind.Should().Be("catalogue");
+        load.Kind.ToCode().Should().Be("catalogue");
         load.LoadedBy.Should().Be("admin@example.org");
         (load.RowsAdded, load.RowsChanged, load.RowsUnchanged).Should().Be((1, 1, 1));
         Text(await PageAsync(admin, "/audit")).Should().Contain("Indicator catalogue").And.Contain("edited.csv");

@@ -22,7 +22,7 @@ public sealed class DataLoad
 {
     public int Id { get; set; }
 
-    public required string Kind { get; set; }
+    public required LoadKind Kind { get; set; }
 
     public required string FileName { get; set; }
 
