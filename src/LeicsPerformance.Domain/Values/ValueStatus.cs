@@ -52,6 +52,12 @@ public static class ValueStatusText
         return Enum.IsDefined(status);
     }
 
+    /// <summary>The states whose figures a comparator ranking (quartiles, funding ranks, medians) counts: published and provisional, not a figure that cannot be compared.</summary>
+    public static IReadOnlyList<ValueStatus> Ranked { get; } = [ValueStatus.Published, ValueStatus.Provisional];
+
+    /// <summary>Whether a comparator ranking counts a figure in this state (see <see cref="Ranked"/>).</summary>
+    public static bool IsRanked(this ValueStatus status) => Ranked.Contains(status);
+
     /// <summary>Whether a value in this state carries a number that ratings may use.</summary>
     public static bool HasNumber(this ValueStatus status) => status is ValueStatus.Published or ValueStatus.Provisional or ValueStatus.NotComparable;
 }

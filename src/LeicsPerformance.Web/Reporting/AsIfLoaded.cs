@@ -36,5 +36,5 @@ public sealed class AsIfLoaded
     public string AreaCode(int areaId) => areaCodes.TryGetValue(areaId, out var code) ? code : areaId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether a value in the file's state is one a comparator ranking counts (as the stored ones are filtered).</summary>
-    public static bool IsRanked(ReturnLine line) => line.Value is not null && line.Status is ValueStatus.Published or ValueStatus.Provisional;
+    public static bool IsRanked(ReturnLine line) => line.Value is not null && line.Status.IsRanked();
 }

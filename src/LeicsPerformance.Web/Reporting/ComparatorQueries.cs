@@ -103,7 +103,7 @@ public sealed class ComparatorQueries(PerformanceDbContext db, HomeArea home)
         var members = group.Members.ToArray();
         var values = await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == indicator.Id && v.Period.Code == period.Code && members.Contains(v.AreaId) && v.Value != null
-                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
+                        && ValueStatusText.Ranked.Contains(v.Status))
             .Select(v => new BenchmarkValue(v.Area.Code, v.Area.Name, v.Value!.Value))
             .ToListAsync(ct);
 

@@ -17,15 +17,13 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     /// <summary>Core Spending Power per head of population.</summary>
     public const string CoreSpendingPowerCode = "FF01";
 
-    private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
-
     private readonly string homeCode = homeArea.Code;
 
     /// <summary>Periods in which more than one authority has a Core Spending Power figure, latest first.</summary>
     public async Task<IReadOnlyList<PeriodOption>> PeriodsAsync(int indicatorId, CancellationToken ct = default)
     {
         var counts = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == indicatorId && v.Value != null && RankableStatuses.Contains(v.Status))
+            .Where(v => v.IndicatorId == indicatorId && v.Value != null && ValueStatusText.Ranked.Contains(v.Status))
             .GroupBy(v => v.Period.Code)
             .Select(g => new { Code = g.Key, Count = g.Count() })
             .ToListAsync(ct);
@@ -66,7 +64,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
 
         // "Compare with" offers every authority holding a figure this period, whatever the group.
         var compareOptions = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && RankableStatuses.Contains(v.Status) && v.Area.Code != homeCode)
+            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && ValueStatusText.Ranked.Contains(v.Status) && v.Area.Code != homeCode)
             .OrderBy(v => v.Area.Name)
             .Select(v => new { v.Area.Code, v.Area.Name, Value = v.Value!.Value })
             .ToListAsync(ct);

@@ -18,7 +18,6 @@ namespace LeicsPerformance.Web.Reporting;
 public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries performance, HomeArea homeArea, ComparatorQueries comparatorQueries, LineageQueries lineage)
 {
     private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly ValueStatus[] RankableStatuses = [ValueStatus.Published, ValueStatus.Provisional];
 
     private readonly string homeCode = homeArea.Code;
 
@@ -243,7 +242,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
         var periodIds = periods.Select(p => p.PeriodId).ToArray();
         var all = await db.Values.AsNoTracking()
             .Where(v => v.IndicatorId == details.Id && periodIds.Contains(v.PeriodId) && v.Value != null
-                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
+                        && ValueStatusText.Ranked.Contains(v.Status))
             .Select(v => new { v.PeriodId, v.AreaId, AreaCode = v.Area.Code, Value = v.Value!.Value })
             .ToListAsync(ct);
         foreach (var v in all.Where(v => v.AreaCode == IndicatorSeries.EnglandAreaCode))
@@ -347,7 +346,7 @@ public sealed class IndicatorQueries(PerformanceDbContext db, PerformanceQueries
     {
         var homeId = await homeArea.IdAsync(ct);
         var withValues = (await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && RankableStatuses.Contains(v.Status))
+            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && ValueStatusText.Ranked.Contains(v.Status))
             .Select(v => v.AreaId)
             .ToListAsync(ct)).ToHashSet();
         if (withValues.Count == 0)

@@ -332,7 +332,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
         var ids = withGroup.Select(i => i.Id).ToArray();
         var values = await db.Values.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && v.Period.Code == period.Code && v.Value != null
-                        && (v.Status == ValueStatus.Published || v.Status == ValueStatus.Provisional))
+                        && ValueStatusText.Ranked.Contains(v.Status))
             .Select(v => new RankedValue(v.IndicatorId, v.AreaId, v.Area.Code, v.Area.Name, v.Value!.Value))
             .ToListAsync(ct);
         if (asIfLoaded is not null)

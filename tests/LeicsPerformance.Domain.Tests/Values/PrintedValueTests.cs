@@ -169,6 +169,19 @@ public class PrintedValueTests
     }
 
     [Theory]
+    [InlineData(ValueStatus.Published, true)]
+    [InlineData(ValueStatus.Provisional, true)]
+    [InlineData(ValueStatus.NotComparable, false)]
+    [InlineData(ValueStatus.Awaited, false)]
+    [InlineData(ValueStatus.NotAvailable, false)]
+    [InlineData(ValueStatus.Suppressed, false)]
+    public void A_comparator_ranking_counts_published_and_provisional_figures_only(ValueStatus status, bool ranked)
+    {
+        status.IsRanked().Should().Be(ranked);
+        ValueStatusText.Ranked.Contains(status).Should().Be(ranked);
+    }
+
+    [Theory]
     [InlineData("banana")]
     [InlineData("3")]
     public void Unknown_status_text_is_rejected(string text)
