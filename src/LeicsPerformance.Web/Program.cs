@@ -49,6 +49,7 @@ builder.Services.AddScoped<LineageQueries>();
 builder.Services.AddScoped<IndicatorSearch>();
 builder.Services.AddScoped<SampleDataSeeder>();
 builder.Services.AddScoped<ReturnImporter>();
+builder.Services.AddScoped<ReturnWriter>();
 builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
     .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0, "Uploads:MaxBytes and Uploads:MaxRows must be greater than zero.")
     .Validate(o => o.MaxProblemsListed > 0 && o.MaxPendingPerUser > 0, "Uploads:MaxProblemsListed and Uploads:MaxPendingPerUser must be greater than zero.")

@@ -6,7 +6,7 @@ using LeicsPerformance.Benchmark;
 //            project's CSV formats, plus the shipped ONS datasets (loaded through the dataset import at start-up)
 //   reset-db --connection CS                                  drops the bench database (the app re-creates it)
 //   stats    --connection CS --out FILE                       row counts and sizes after the load (key=value lines)
-//   import   --connection CS --file CSV --out FILE            ReturnImporter.PlanAsync + CommitAsync vs COPY
+//   import   --connection CS --file CSV --out FILE            ReturnImporter.PlanAsync + ReturnWriter.CommitAsync vs COPY
 //   profile  --connection CS --period P --slug S --indicator C  the read side in-process: wall, CPU, allocations, SQL per call
 //   report   --dir DIR --out FILE                             the Markdown results table from a run's outputs
 var mode = args.Length > 0 ? args[0] : "help";

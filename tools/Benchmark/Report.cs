@@ -103,7 +103,7 @@ internal static partial class Report
         L("| What | Seconds | Rows/s |");
         L("| --- | ---: | ---: |");
         L($"| `ReturnImporter.PlanAsync` (read, validate, compare) | {Get("IMPORT_PLAN_S")} | |");
-        L($"| `ReturnImporter.CommitAsync` (history, upsert) | {Get("IMPORT_COMMIT_S")} | |");
+        L($"| `ReturnWriter.CommitAsync` (history, upsert) | {Get("IMPORT_COMMIT_S")} | |");
         L($"| Import, plan + commit | {Get("IMPORT_TOTAL_S")} | **{N(Get("IMPORT_ROWS_PER_S"))}** |");
         L($"| PostgreSQL `COPY` of the same rows into a copy of `indicator_value` (median of runs {Get("COPY_RUNS")} s) | {Get("COPY_S")} | **{N(Get("COPY_ROWS_PER_S"))}** |");
         L();

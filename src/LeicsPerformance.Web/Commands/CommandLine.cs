@@ -195,7 +195,7 @@ public static class CommandLine
 
         try
         {
-            var load = await sp.GetRequiredService<ReturnImporter>().CommitAsync(plan, LoadKind.Import, Environment.UserName);
+            var load = await sp.GetRequiredService<ReturnWriter>().CommitAsync(plan, LoadKind.Import, Environment.UserName);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded as load {load.Id}."));
             return 0;
         }

@@ -33,7 +33,7 @@ public sealed class CommitteeImporter(PerformanceDbContext db)
             CommitteePlan plan;
             await using (var stream = File.OpenRead(path))
             {
-                plan = await PlanAsync(kind, CsvTable.Read("committees/" + name, stream, CommitteeFiles.ByKind[kind].Required, maxRows: 10_000), ReturnImporter.DefaultMaxProblemsListed, ct);
+                plan = await PlanAsync(kind, CsvTable.Read("committees/" + name, stream, CommitteeFiles.ByKind[kind].Required, maxRows: 10_000), ProblemList.DefaultMaxListed, ct);
             }
 
             problems.AddRange(plan.Problems);

@@ -7,6 +7,9 @@ namespace LeicsPerformance.Web.Imports;
 /// </summary>
 public sealed class ProblemList(int most)
 {
+    /// <summary>The most problems a plan lists unless told otherwise (Uploads:MaxProblemsListed); the rest are counted.</summary>
+    public const int DefaultMaxListed = 1000;
+
     private readonly List<ImportProblem> listed = [];
     private readonly HashSet<int> rejectedRows = [];
 

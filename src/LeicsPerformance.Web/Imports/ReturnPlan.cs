@@ -17,7 +17,7 @@ public sealed record AssessmentInput(
 {
     /// <summary>
     /// The assessment once this row is loaded over what is stored — the one rule, used by the commit
-    /// (<c>ReturnImporter</c> writes it) and the preview (<c>AsIfLoaded</c> rates with it): each cell given replaces the
+    /// (<c>ReturnWriter</c> writes it) and the preview (<c>AsIfLoaded</c> rates with it): each cell given replaces the
     /// stored one, a blank cell keeps it; a quartile cell given replaces the quartile, its range and note together ("-"
     /// when given empty). Which period the figure is for and the load are the caller's to set.
     /// </summary>
@@ -83,7 +83,7 @@ public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? Ol
 
 /// <summary>
 /// The result of reading and checking a returns file against the catalogue and the values held now:
-/// nothing has been written. <see cref="ReturnImporter.CommitAsync"/> writes it all, or nothing.
+/// nothing has been written. <see cref="ReturnWriter.CommitAsync"/> writes it all, or nothing.
 /// </summary>
 public sealed class ReturnPlan
 {

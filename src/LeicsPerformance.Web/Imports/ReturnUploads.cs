@@ -48,11 +48,12 @@ public abstract record ConfirmOutcome
 /// The analyst's upload of a returns file: check it (<see cref="PlanAsync"/>), keep it with what the preview
 /// showed (<see cref="StoreAsync"/>), and on confirm check it again from the stored bytes and commit it only if
 /// nothing it would change has moved since (<see cref="ConfirmAsync"/>). The commit itself is
-/// <see cref="ReturnImporter.CommitAsync"/>, whose check inside its lock is the last line of defence.
+/// <see cref="ReturnWriter.CommitAsync"/>, whose check inside its lock is the last line of defence.
 /// </summary>
 public sealed class ReturnUploads(
     PerformanceDbContext db,
     ReturnImporter importer,
+    ReturnWriter writer,
     PendingUploads pending,
     IOptions<UploadOptions> options,
     DatasetMappings datasets,
@@ -120,7 +121,7 @@ public sealed class ReturnUploads(
             return (await PlanDatasetAsync(fileName, content, table.Require(DatasetImporter.RequiredColumns), ct)).Capped(most);
         }
 
-        var plan = await importer.PlanAsync(ReturnImporter.Sha256Of(content), table.Require(ReturnImporter.RequiredColumns), most, ct);
+        var plan = await importer.PlanAsync(ReturnImporter.Sha256Of(content), table.Require(ReturnRows.RequiredColumns), most, ct);
         table = null!; // an async method's locals live as long as it does: let the file's rows go once checked
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
@@ -170,7 +171,7 @@ public sealed class ReturnUploads(
         using (var stream = new MemoryStream(converted, writable: false))
         {
             plan = await importer.PlanAsync(
-                ReturnImporter.Sha256Of(converted), CsvTable.Read(fileName, stream, ReturnImporter.RequiredColumns, options.Value.MaxRows), options.Value.MaxProblemsListed, ct);
+                ReturnImporter.Sha256Of(converted), CsvTable.Read(fileName, stream, ReturnRows.RequiredColumns, options.Value.MaxRows), options.Value.MaxProblemsListed, ct);
         }
 
         return new ReturnPlan
@@ -456,7 +457,7 @@ public sealed class ReturnUploads(
 
         try
         {
-            var load = await importer.CommitAsync(plan, LoadKind.Upload, userName, ct);
+            var load = await writer.CommitAsync(plan, LoadKind.Upload, userName, ct);
             await pending.MarkCommittedAsync(upload.Id, load.Id, CancellationToken.None);
             return new ConfirmOutcome.Committed(load);
         }

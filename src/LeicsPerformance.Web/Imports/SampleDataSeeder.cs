@@ -70,15 +70,14 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
         {
             var name = (illustrative.Contains(path) ? "returns/illustrative/" : "returns/") + Path.GetFileName(path);
             var content = await File.ReadAllBytesAsync(path, ct);
-            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            var sha = ReturnImporter.Sha256Of(content);
             if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
             {
                 // Already loaded: skip before planning, so a restart does not re-check every file.
                 continue;
             }
 
-            var importer = new ReturnImporter(db, reporting, clock);
-            var plan = await importer.PlanAsync(name, content, ct: ct);
+            var plan = await new ReturnImporter(db, reporting).PlanAsync(name, content, ct: ct);
             problems.AddRange(plan.Problems);
             if (plan.HasErrors)
             {
@@ -86,7 +85,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var load = await importer.CommitAsync(plan, LoadKind.Seed, "sample data", ct, isIllustrative: illustrative.Contains(path));
+            var load = await new ReturnWriter(db, clock).CommitAsync(plan, LoadKind.Seed, "sample data", ct, isIllustrative: illustrative.Contains(path));
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
 
@@ -139,14 +138,13 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            var sha = ReturnImporter.Sha256Of(content);
             if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
             {
                 continue;
             }
 
-            var importer = new ReturnImporter(db);
-            var plan = await importer.PlanAsync(name, content, ct: ct);
+            var plan = await new ReturnImporter(db, reporting).PlanAsync(name, content, ct: ct);
             problems.AddRange(plan.Problems.Select(p => DatasetImporter.ToDatasetProblem(p, name, rowMap)));
             if (plan.HasErrors)
             {
@@ -154,7 +152,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var load = await importer.CommitAsync(plan, LoadKind.Seed, "ONS local indicators", ct);
+            var load = await new ReturnWriter(db, clock).CommitAsync(plan, LoadKind.Seed, "ONS local indicators", ct);
             loaded.Add($"{name}: {load.RowsRead} rows, {load.RowsAdded} new, {load.RowsChanged} changed, {load.RowsUnchanged} unchanged");
         }
     }

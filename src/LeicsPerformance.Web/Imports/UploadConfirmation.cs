@@ -51,7 +51,7 @@ public interface IConfirmableUpload<TPlan>
 /// confirm claims the upload (<see cref="UploadClaim"/>, so a double confirm writes once), then checks and writes in
 /// one transaction under <see cref="AdvisoryLocks.Writes"/> — refused with what moved if anything the file touches
 /// changed since the preview, else written with its <c>data_load</c> row — and marks the upload with the load it
-/// became. The kind of upload says how to check and write its file (<see cref="IConfirmableUpload{TPlan}"/>). (Returns commit through <c>ReturnImporter.CommitAsync</c>, which
+/// became. The kind of upload says how to check and write its file (<see cref="IConfirmableUpload{TPlan}"/>). (Returns commit through <c>ReturnWriter.CommitAsync</c>, which
 /// holds the same lock in its own transaction.)
 /// </summary>
 public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads pending, TimeProvider clock)

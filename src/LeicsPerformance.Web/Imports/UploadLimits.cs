@@ -23,7 +23,7 @@ public sealed class UploadOptions
     /// The most problems one upload lists (default 1,000, the first found, on the preview and in its CSV); the rest are
     /// counted and the page says how many. Keeps a file of 200,000 wrong rows from holding 600,000 messages in memory.
     /// </summary>
-    public int MaxProblemsListed { get; set; } = ReturnImporter.DefaultMaxProblemsListed;
+    public int MaxProblemsListed { get; set; } = ProblemList.DefaultMaxListed;
 
     /// <summary>
     /// How many uploads (returns, datasets and catalogue together) one person may have waiting for confirmation

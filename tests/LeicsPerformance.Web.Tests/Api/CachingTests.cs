@@ -47,7 +47,7 @@ public sealed class CachingTests(TestDatabase database) : IAsyncLifetime
         {
             var importer = new ReturnImporter(db);
             var plan = await importer.PlanAsync("correction.csv", Encoding.UTF8.GetBytes("indicator_code,period,value\nFF02,2017/18,£511\n"));
-            await importer.CommitAsync(plan, LoadKind.Upload, "test");
+            await new ReturnWriter(db).CommitAsync(plan, LoadKind.Upload, "test");
         }
 
         // Written outside the app (as another instance would): seen once its notification arrives.

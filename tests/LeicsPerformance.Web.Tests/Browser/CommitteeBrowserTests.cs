@@ -53,7 +53,7 @@ public sealed class CommitteeBrowserTests(TestDatabase database, BrowserFixture 
             var importer = new ReturnImporter(db);
             var plan = await importer.PlanAsync("correction.csv", Encoding.UTF8.GetBytes("indicator_code,period,value\nQAC01,Q1 2021/22,575.5\n"));
             plan.Errors.Should().BeEmpty();
-            await importer.CommitAsync(plan, LoadKind.Upload, "analyst@example.org");
+            await new ReturnWriter(db).CommitAsync(plan, LoadKind.Upload, "analyst@example.org");
         }
 
         await page.ReloadAsync();

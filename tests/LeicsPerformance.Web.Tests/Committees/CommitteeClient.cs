@@ -98,7 +98,7 @@ internal static partial class CommitteeClient
         var importer = new ReturnImporter(db);
         var plan = await importer.PlanAsync("test-return.csv", Encoding.UTF8.GetBytes(csv));
         plan.Errors.Should().BeEmpty();
-        await importer.CommitAsync(plan, LoadKind.Upload, "test");
+        await new ReturnWriter(db).CommitAsync(plan, LoadKind.Upload, "test");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -47,13 +47,13 @@ public sealed class StartupSettingsTests(TestDatabase database)
     {
         await using var db = TestDatabase.CreateContext(await database.CreateCopyAsync());
         var at = new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero);
-        var importer = new ReturnImporter(db, Options.Create(new ReportingOptions { HomeAreaCode = "camden" }), new FixedClock(at));
+        var importer = new ReturnImporter(db, Options.Create(new ReportingOptions { HomeAreaCode = "camden" }));
 
         var plan = await importer.PlanAsync("camden.csv", "indicator_code,period,value\nFF01,2017/18,£612\n"u8.ToArray());
         plan.Errors.Should().BeEmpty();
         plan.Changes.Single().Line.AreaName.Should().Be("Camden");
 
-        var load = await importer.CommitAsync(plan, LoadKind.Upload, "test");
+        var load = await new ReturnWriter(db, new FixedClock(at)).CommitAsync(plan, LoadKind.Upload, "test");
         (await db.DataLoads.AsNoTracking().SingleAsync(l => l.Id == load.Id)).LoadedAt.Should().Be(at);
     }
 

@@ -44,7 +44,7 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
         plan.Errors.Single(p => p.Row == 7).Message.Should().Contain("more than 100%");
         plan.Errors.Single(p => p.Row == 3).ToString().Should().StartWith("Error: bad.csv row 3, column period:");
 
-        var commit = async () => await new ReturnImporter(db).CommitAsync(plan, LoadKind.Upload, "test");
+        var commit = async () => await new ReturnWriter(db).CommitAsync(plan, LoadKind.Upload, "test");
         await commit.Should().ThrowAsync<InvalidOperationException>();
         (await db.Values.CountAsync()).Should().Be(before);
     }
@@ -60,27 +60,6 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
         plan.Changes[0].Line.Value.Should().Be(1234m);
         plan.Changes[1].Line.Value.Should().Be(-0.5m);
         plan.Changes[1].Line.Status.Should().Be(LeicsPerformance.Domain.Values.ValueStatus.Provisional);
-    }
-
-    [Fact]
-    public async Task A_correction_keeps_history_and_an_identical_reload_changes_nothing()
-    {
-        var importer = new ReturnImporter(db);
-        var plan = await importer.PlanAsync("correction.csv", Csv("indicator_code,period,value\nFF01,2017/18,£680\n"));
-        plan.Changes.Single().Kind.Should().Be(ChangeKind.Changed);
-        plan.Changes.Single().OldValue.Should().Be(677m);
-
-        var load = await importer.CommitAsync(plan, LoadKind.Upload, "analyst@example");
-
-        var value = await db.Values.SingleAsync(v => v.Indicator.Code == "FF01" && v.Period.Code == "FY2017" && v.Area.Code == "leicestershire");
-        value.Value.Should().Be(680m);
-        var history = await db.ValueHistory.Where(h => h.DataLoadId == load.Id).SingleAsync();
-        history.OldValue.Should().Be(677m);
-        history.NewValue.Should().Be(680m);
-
-        var again = await new ReturnImporter(db).PlanAsync("correction.csv", Csv("indicator_code,period,value\nFF01,2017/18,£680\n"));
-        again.AlreadyLoadedAs.Should().Be(load.Id);
-        again.Changes.Single().Kind.Should().Be(ChangeKind.Unchanged);
     }
 
     [Fact]
@@ -105,20 +84,6 @@ public sealed class ReturnImporterTests(TestDatabase database) : IAsyncLifetime
 
         plan.HasErrors.Should().BeFalse();
         plan.Warnings.Should().ContainSingle().Which.Message.Should().Contain("more than ten times");
-    }
-
-    [Fact]
-    public async Task Values_changed_after_the_preview_stop_the_commit_and_are_named()
-    {
-        var first = await new ReturnImporter(db).PlanAsync("a.csv", Csv("indicator_code,period,value\nFF02,2017/18,£510\n"));
-        var second = await new ReturnImporter(db).PlanAsync("b.csv", Csv("indicator_code,period,value\nFF02,2017/18,£520\nFF03,2017/18,£320\n"));
-
-        await new ReturnImporter(db).CommitAsync(first, LoadKind.Upload, "analyst one");
-        var commitSecond = async () => await new ReturnImporter(db).CommitAsync(second, LoadKind.Upload, "analyst two");
-
-        var conflict = (await commitSecond.Should().ThrowAsync<ReturnConflictException>()).Which;
-        conflict.Conflicts.Should().ContainSingle().Which.Should().Contain("FF02").And.Contain("504").And.Contain("510");
-        (await db.Values.SingleAsync(v => v.Indicator.Code == "FF03" && v.Period.Code == "FY2017")).Value.Should().Be(314m, "nothing of the losing file is written");
     }
 
     [Theory]
