@@ -68,6 +68,41 @@ public class StoredCodeTests
         FrequencyText.FromCode(code).Should().Be(frequency);
     }
 
+    [Theory]
+    [InlineData(Direction.Improved, "improved")]
+    [InlineData(Direction.NoRealChange, "noRealChange")]
+    [InlineData(Direction.Worse, "worse")]
+    [InlineData(Direction.NotDetermined, "notDetermined")]
+    public void Officers_direction(Direction direction, string code)
+    {
+        // The codes indicator_assessment.officer_direction's check constraint names.
+        direction.ToCode().Should().Be(code);
+        DirectionText.FromCode(code).Should().Be(direction);
+    }
+
+    [Theory]
+    [InlineData(Marker.None, "none")]
+    [InlineData(Marker.PerformanceIssue, "performanceIssue")]
+    [InlineData(Marker.Exceptional, "exceptional")]
+    public void Officers_marker(Marker marker, string code)
+    {
+        marker.ToCode().Should().Be(code);
+        Markers.FromCode(code).Should().Be(marker);
+    }
+
+    [Theory]
+    [InlineData(PeriodKind.FinancialYear, "FinancialYear")]
+    [InlineData(PeriodKind.FinancialQuarter, "FinancialQuarter")]
+    [InlineData(PeriodKind.CalendarYear, "CalendarYear")]
+    [InlineData(PeriodKind.AcademicYear, "AcademicYear")]
+    [InlineData(PeriodKind.PointDate, "PointDate")]
+    public void Period_kind(PeriodKind kind, string code)
+    {
+        // reporting_period.kind has always held the enum's name.
+        kind.ToCode().Should().Be(code).And.Be(kind.ToString());
+        PeriodKindText.FromCode(code).Should().Be(kind);
+    }
+
     [Fact]
     public void Every_enum_value_has_a_code_of_its_own_that_reads_back()
     {
@@ -76,6 +111,9 @@ public class StoredCodeTests
         RoundTrips<Unit>(ValueFormat.UnitCode, ValueFormat.UnitFromCode);
         RoundTrips<Scale>(ValueFormat.ScaleCode, ValueFormat.ScaleFromCode);
         RoundTrips<Frequency>(f => f.ToCode(), FrequencyText.FromCode);
+        RoundTrips<Direction>(d => d.ToCode(), DirectionText.FromCode);
+        RoundTrips<Marker>(m => m.ToCode(), Markers.FromCode);
+        RoundTrips<PeriodKind>(k => k.ToCode(), PeriodKindText.FromCode);
     }
 
     [Theory]
@@ -113,6 +151,9 @@ public class StoredCodeTests
         ((Func<Frequency>)(() => FrequencyText.FromCode("monthly"))).Should().Throw<FormatException>().WithMessage("*'monthly'*");
         ((Func<NoRealChangeRule>)(() => NoRealChangeRule.FromCode("sometimes"))).Should().Throw<FormatException>().WithMessage("*'sometimes'*");
         ((Func<NoRealChangeRule>)(() => NoRealChangeRule.FromCode(string.Empty))).Should().Throw<FormatException>();
+        ((Func<Direction>)(() => DirectionText.FromCode("↑"))).Should().Throw<FormatException>().WithMessage("*Direction*'↑'*");
+        ((Func<Marker>)(() => Markers.FromCode("tick"))).Should().Throw<FormatException>().WithMessage("*Marker*'tick'*");
+        ((Func<PeriodKind>)(() => PeriodKindText.FromCode("financialYear"))).Should().Throw<FormatException>().WithMessage("*PeriodKind*'financialYear'*");
     }
 
     [Theory]

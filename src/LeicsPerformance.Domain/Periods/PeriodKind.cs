@@ -18,3 +18,19 @@ public enum PeriodKind
     /// <summary>A single "as at" date, such as a snapshot count.</summary>
     PointDate,
 }
+
+public static class PeriodKindText
+{
+    /// <summary>The stored code (<c>reporting_period.kind</c>): the kind's own name, "FinancialYear", "FinancialQuarter"….</summary>
+    public static string ToCode(this PeriodKind kind) => kind switch
+    {
+        PeriodKind.FinancialYear => nameof(PeriodKind.FinancialYear),
+        PeriodKind.FinancialQuarter => nameof(PeriodKind.FinancialQuarter),
+        PeriodKind.CalendarYear => nameof(PeriodKind.CalendarYear),
+        PeriodKind.AcademicYear => nameof(PeriodKind.AcademicYear),
+        _ => nameof(PeriodKind.PointDate),
+    };
+
+    /// <summary>Reads a stored code; anything else is corrupt data.</summary>
+    public static PeriodKind FromCode(string code) => StoredCode.Read<PeriodKind>(code, ToCode);
+}

@@ -54,6 +54,9 @@ public static class DirectionText
         _ => "notDetermined",
     };
 
+    /// <summary>Reads a stored code (an officers' printed arrow: improved, noRealChange, worse, notDetermined); anything else is corrupt data.</summary>
+    public static Direction FromCode(string code) => StoredCode.Read<Direction>(code, ToCode);
+
     public static string Arrow(this Direction direction) => direction switch
     {
         Direction.Improved => "↑",

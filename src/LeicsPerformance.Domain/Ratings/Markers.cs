@@ -40,6 +40,9 @@ public static class Markers
         _ => "none",
     };
 
+    /// <summary>Reads a stored code (an officers' printed marker: exceptional, performanceIssue, none); anything else is corrupt data.</summary>
+    public static Marker FromCode(string code) => StoredCode.Read<Marker>(code, ToCode);
+
     public static string Words(this Marker marker) => marker switch
     {
         Marker.PerformanceIssue => "Performance issue",

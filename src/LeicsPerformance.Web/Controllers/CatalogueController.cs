@@ -29,7 +29,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
             await db.Dashboards.Select(d => d.EditionFirstPeriod).Distinct().CountAsync(ct),
             await db.Lineage.CountAsync(ct),
             recent,
-            await Pending.ListAsync(PendingUpload.CatalogueKind, UserName, ct),
+            await Pending.ListAsync(PendingUploadKind.Catalogue, UserName, ct),
             uploads.Limits));
     }
 
@@ -80,7 +80,7 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         return ConfirmAnswer(upload, await uploads.ConfirmAsync(upload, UserName, ct), moved => new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
     }
 
-    protected override string UploadKind => PendingUpload.CatalogueKind;
+    protected override PendingUploadKind UploadKind => PendingUploadKind.Catalogue;
 
     protected override UploadOptions Limits => uploads.Limits;
 

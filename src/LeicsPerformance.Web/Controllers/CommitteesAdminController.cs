@@ -26,7 +26,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
         var kinds = LoadKinds;
         var recent = await db.DataLoads.AsNoTracking().Where(l => kinds.Contains(l.Kind))
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
-        return View(new CommitteeAdminPage(recent, await Pending.ListAsync(PendingUpload.CommitteesKind, UserName, ct), uploads.Limits));
+        return View(new CommitteeAdminPage(recent, await Pending.ListAsync(PendingUploadKind.Committees, UserName, ct), uploads.Limits));
     }
 
     [HttpGet("{file}")]
@@ -81,7 +81,7 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
         return load is null ? NotFound() : View(new CommitteeResultPage(load, CommitteeFiles.ByKind[CommitteeFiles.ByLoadKind(load.Kind)!.Value].FileName));
     }
 
-    protected override string UploadKind => PendingUpload.CommitteesKind;
+    protected override PendingUploadKind UploadKind => PendingUploadKind.Committees;
 
     protected override UploadOptions Limits => uploads.Limits;
 

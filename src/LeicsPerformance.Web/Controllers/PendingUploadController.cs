@@ -15,8 +15,8 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 {
     protected PendingUploads Pending { get; } = pending;
 
-    /// <summary><see cref="PendingUpload.ReturnsKind"/>, <see cref="PendingUpload.CatalogueKind"/> or <see cref="PendingUpload.CommitteesKind"/>.</summary>
-    protected abstract string UploadKind { get; }
+    /// <summary>Which page's uploads this controller finds, lists and confirms.</summary>
+    protected abstract PendingUploadKind UploadKind { get; }
 
     protected string UserName => User.Identity?.Name ?? string.Empty;
 
@@ -57,7 +57,7 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 
     /// <summary>The page for a confirm pressed again while the first runs, linking back to this controller's own preview.</summary>
     protected ViewResult BusyPage(PendingUpload upload) =>
-        View("~/Views/Returns/Busy.cshtml", new UploadBusyPage(upload.FileName, Url.Action("Preview", new { id = upload.Id })!, UploadKind));
+        View("~/Views/Returns/Busy.cshtml", new UploadBusyPage(upload.FileName, Url.Action("Preview", new { id = upload.Id })!, UploadKind.ToCode()));
 
     /// <summary>
     /// Reads an uploaded file, or the response that refuses it: none chosen, empty, or over the size limit

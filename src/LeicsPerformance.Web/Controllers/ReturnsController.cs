@@ -187,7 +187,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
         }
     }
 
-    protected override string UploadKind => PendingUpload.ReturnsKind;
+    protected override PendingUploadKind UploadKind => PendingUploadKind.Returns;
 
     protected override UploadOptions Limits => uploads.Limits;
 
@@ -212,7 +212,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
     {
         var dashboards = await db.Dashboards.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DashboardChoice(d.Slug, d.Title)).ToListAsync(ct);
         var latest = await db.Values.AsNoTracking()
-            .Where(v => v.Period.Kind == nameof(PeriodKind.FinancialYear))
+            .Where(v => v.Period.Kind == PeriodKind.FinancialYear)
             .OrderByDescending(v => v.Period.EndDate)
             .Select(v => v.Period.Code)
             .FirstOrDefaultAsync(ct);
@@ -224,7 +224,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
         return new ReturnsStartPage(
             recent,
-            await Pending.ListAsync(PendingUpload.ReturnsKind, UserName, ct),
+            await Pending.ListAsync(PendingUploadKind.Returns, UserName, ct),
             dashboards,
             dashboard ?? string.Empty,
             period ?? defaultPeriod,

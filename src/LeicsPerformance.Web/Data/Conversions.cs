@@ -28,6 +28,16 @@ public static class Conversions
 
     public static readonly ValueConverter<NoRealChangeRule, string> NoRealChangeRule = new(r => r.Code, c => Domain.Ratings.NoRealChangeRule.FromCode(c));
 
+    public static readonly ValueConverter<PeriodKind, string> PeriodKind = new(k => k.ToCode(), c => PeriodKindText.FromCode(c));
+
+    public static readonly ValueConverter<Direction, string> Direction = new(d => d.ToCode(), c => DirectionText.FromCode(c));
+
+    public static readonly ValueConverter<Marker, string> Marker = new(m => m.ToCode(), c => Markers.FromCode(c));
+
+    public static readonly ValueConverter<PendingUploadKind, string> PendingUploadKind = new(k => k.ToCode(), c => PendingUploadKinds.FromCode(c));
+
+    public static readonly ValueConverter<PromptKind, string> PromptKind = new(k => k.ToCode(), c => PromptKinds.FromCode(c));
+
     internal static void Apply(ModelBuilder modelBuilder)
     {
         var indicator = modelBuilder.Entity<Indicator>();
@@ -40,5 +50,10 @@ public static class Conversions
         modelBuilder.Entity<IndicatorValueHistory>().Property(h => h.OldStatus).HasConversion(Status);
         modelBuilder.Entity<IndicatorValueHistory>().Property(h => h.NewStatus).HasConversion(Status);
         modelBuilder.Entity<DataLoad>().Property(l => l.Kind).HasConversion(LoadKind);
+        modelBuilder.Entity<ReportingPeriodRow>().Property(p => p.Kind).HasConversion(PeriodKind);
+        modelBuilder.Entity<IndicatorAssessment>().Property(a => a.OfficerDirection).HasConversion(Direction);
+        modelBuilder.Entity<IndicatorAssessment>().Property(a => a.OfficerMarker).HasConversion(Marker);
+        modelBuilder.Entity<PendingUpload>().Property(p => p.Kind).HasConversion(PendingUploadKind);
+        modelBuilder.Entity<QuestioningPrompt>().Property(p => p.Kind).HasConversion(PromptKind);
     }
 }

@@ -61,7 +61,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<(PendingUpload Pending, CataloguePlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUpload.CatalogueKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
+        var stored = await pending.AddAsync(PendingUploadKind.Catalogue, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
         return (stored, plan);
     }
 

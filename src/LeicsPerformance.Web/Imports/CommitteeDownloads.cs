@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Imports;
@@ -34,7 +35,7 @@ public sealed class CommitteeDownloads(PerformanceDbContext db)
             default:
                 var prompts = await db.QuestioningPrompts.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.SortOrder).ToListAsync(ct);
                 return (["kind", "sort_order", "text"],
-                    prompts.Select(p => (IReadOnlyList<string?>)[p.Kind, p.SortOrder.ToString(CultureInfo.InvariantCulture), p.Text]).ToList());
+                    prompts.Select(p => (IReadOnlyList<string?>)[p.Kind.ToCode(), p.SortOrder.ToString(CultureInfo.InvariantCulture), p.Text]).ToList());
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class CommitteeFileCheck(PerformanceDbContext db)
         {
             if (!existing.TryGetValue(r.Slug, out var old))
             {
-                changes.Add(new("added", $"Adds the committee {r.Title} ({r.Slug})."));
+                changes.Add(new(CommitteeChangeKind.Added, $"Adds the committee {r.Title} ({r.Slug})."));
                 continue;
             }
 
@@ -39,22 +39,22 @@ public sealed class CommitteeFileCheck(PerformanceDbContext db)
             held.Add(new(old.Slug, old.Title, "remit", old.Remit));
             if (old.Title != r.Title)
             {
-                changes.Add(new("changed", $"{old.Title}: title becomes {r.Title}."));
+                changes.Add(new(CommitteeChangeKind.Changed, $"{old.Title}: title becomes {r.Title}."));
             }
 
             if (old.ShortTitle != r.ShortTitle)
             {
-                changes.Add(new("changed", $"{r.Title}: short title becomes {r.ShortTitle}."));
+                changes.Add(new(CommitteeChangeKind.Changed, $"{r.Title}: short title becomes {r.ShortTitle}."));
             }
 
             if (old.SortOrder != r.SortOrder)
             {
-                changes.Add(new("changed", $"{r.Title}: order becomes {r.SortOrder.ToString(UK)}."));
+                changes.Add(new(CommitteeChangeKind.Changed, $"{r.Title}: order becomes {r.SortOrder.ToString(UK)}."));
             }
 
             if (old.Remit != r.Remit)
             {
-                changes.Add(new("changed", $"{r.Title}: remit changes."));
+                changes.Add(new(CommitteeChangeKind.Changed, $"{r.Title}: remit changes."));
             }
         }
 
@@ -116,12 +116,12 @@ public sealed class CommitteeFileCheck(PerformanceDbContext db)
             held.AddRange(theirs.Select(s => new HeldCell(committee.Slug, committee.ShortTitle, s.DashboardId is not null ? "dashboard " + s.Dashboard : "indicator " + s.Code, "order " + s.SortOrder.ToString(CultureInfo.InvariantCulture))));
             foreach (var added in mine.Where(r => !theirs.Any(s => s.DashboardId == r.DashboardId && s.IndicatorId == r.IndicatorId)))
             {
-                changes.Add(new("added", $"{committee.ShortTitle}: adds the {added.What}."));
+                changes.Add(new(CommitteeChangeKind.Added, $"{committee.ShortTitle}: adds the {added.What}."));
             }
 
             foreach (var removed in theirs.Where(s => !mine.Any(r => r.DashboardId == s.DashboardId && r.IndicatorId == s.IndicatorId)))
             {
-                changes.Add(new("removed", $"{committee.ShortTitle}: removes the {(removed.DashboardId is not null ? "dashboard " + removed.Dashboard : $"indicator {removed.Code} {removed.Title}")}."));
+                changes.Add(new(CommitteeChangeKind.Removed, $"{committee.ShortTitle}: removes the {(removed.DashboardId is not null ? "dashboard " + removed.Dashboard : $"indicator {removed.Code} {removed.Title}")}."));
             }
         }
 
@@ -169,17 +169,17 @@ public sealed class CommitteeFileCheck(PerformanceDbContext db)
                 var old = theirs.FirstOrDefault(s => s.MeetingDate == m.Date);
                 if (old is null)
                 {
-                    changes.Add(new("added", $"{committee.ShortTitle}: adds the meeting of {m.Date.ToString("d MMMM yyyy", UK)}{Considers(m.PeriodCode)}."));
+                    changes.Add(new(CommitteeChangeKind.Added, $"{committee.ShortTitle}: adds the meeting of {m.Date.ToString("d MMMM yyyy", UK)}{Considers(m.PeriodCode)}."));
                 }
                 else if (old.ConsidersPeriodCode != m.PeriodCode || old.Source != m.Source)
                 {
-                    changes.Add(new("changed", $"{committee.ShortTitle}: the meeting of {m.Date.ToString("d MMMM yyyy", UK)} now{(m.PeriodCode is null ? " considers no quarter's report" : Considers(m.PeriodCode))} (source: {(m.Source.Length > 0 ? m.Source : "none")})."));
+                    changes.Add(new(CommitteeChangeKind.Changed, $"{committee.ShortTitle}: the meeting of {m.Date.ToString("d MMMM yyyy", UK)} now{(m.PeriodCode is null ? " considers no quarter's report" : Considers(m.PeriodCode))} (source: {(m.Source.Length > 0 ? m.Source : "none")})."));
                 }
             }
 
             foreach (var removed in theirs.Where(s => mine.All(m => m.Date != s.MeetingDate)))
             {
-                changes.Add(new("removed", $"{committee.ShortTitle}: removes the meeting of {removed.MeetingDate.ToString("d MMMM yyyy", UK)}."));
+                changes.Add(new(CommitteeChangeKind.Removed, $"{committee.ShortTitle}: removes the meeting of {removed.MeetingDate.ToString("d MMMM yyyy", UK)}."));
             }
         }
 
@@ -191,21 +191,21 @@ public sealed class CommitteeFileCheck(PerformanceDbContext db)
     {
         var rows = parsed.Where(r => r.Ok).ToList();
         var stored = await db.QuestioningPrompts.AsNoTracking().ToListAsync(ct);
-        var held = stored.Select(s => new HeldCell(s.Kind, "questioning prompts", s.Kind + " " + s.SortOrder.ToString(CultureInfo.InvariantCulture), s.Text)).ToList();
+        var held = stored.Select(s => new HeldCell(s.Kind.ToCode(), "questioning prompts", s.Kind.ToCode() + " " + s.SortOrder.ToString(CultureInfo.InvariantCulture), s.Text)).ToList();
         var changes = new List<CommitteeChange>();
         foreach (var r in rows.Where(r => !stored.Any(s => s.Kind == r.Kind && s.Text == r.Text)))
         {
-            changes.Add(new("added", $"Adds the {r.Kind}: “{r.Text}”"));
+            changes.Add(new(CommitteeChangeKind.Added, $"Adds the {r.Kind.ToCode()}: “{r.Text}”"));
         }
 
         foreach (var s in stored.Where(s => !rows.Any(r => r.Kind == s.Kind && r.Text == s.Text)))
         {
-            changes.Add(new("removed", $"Removes the {s.Kind}: “{s.Text}”"));
+            changes.Add(new(CommitteeChangeKind.Removed, $"Removes the {s.Kind.ToCode()}: “{s.Text}”"));
         }
 
         if (changes.Count == 0 && stored.Any(s => !rows.Any(r => r.Kind == s.Kind && r.Text == s.Text && r.SortOrder == s.SortOrder)))
         {
-            changes.Add(new("changed", "Changes the order of the prompts."));
+            changes.Add(new(CommitteeChangeKind.Changed, "Changes the order of the prompts."));
         }
 
         return new(changes, held, rows.Count == parsed.Count ? new CommitteeWrite.Prompts(rows) : null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Web.Data.Entities;
 
 namespace LeicsPerformance.Web.Imports;
 
@@ -117,12 +118,11 @@ public static class CommitteeFileParser
     {
         var rows = new List<PromptFileRow>();
         var taken = 0;
-        var seen = new Dictionary<(string, int), int>();
+        var seen = new Dictionary<(PromptKind, int), int>();
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
-            var kind = row["kind"].ToLowerInvariant();
-            if (kind is not ("introduction" or "prompt"))
+            if (!PromptKinds.TryParse(row["kind"], out var kind))
             {
                 Problem(problems, table, row, "kind", $"'{row["kind"]}' is not a kind: use introduction (the text before the list) or prompt (one question).");
             }
@@ -135,7 +135,7 @@ public static class CommitteeFileParser
             var order = SortOrder(problems, table, row, taken + 1);
             if (problems.Count == before && seen.TryGetValue((kind, order), out var first))
             {
-                Problem(problems, table, row, "sort_order", $"Row {first} already has {kind} number {order.ToString(UK)}.");
+                Problem(problems, table, row, "sort_order", $"Row {first} already has {kind.ToCode()} number {order.ToString(UK)}.");
             }
 
             var ok = problems.Count == before;

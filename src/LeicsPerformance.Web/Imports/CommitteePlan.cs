@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LeicsPerformance.Web.Data.Entities;
 
 namespace LeicsPerformance.Web.Imports;
 
@@ -11,11 +12,30 @@ public sealed record ScopeFileRow(int Row, bool Ok, string Committee, string Das
 /// <summary>A row of committee-meetings.csv as read; <see cref="PeriodCode"/> is the quarter it considers (FY2021Q2), if any.</summary>
 public sealed record MeetingFileRow(int Row, bool Ok, string Committee, string DateText, DateOnly Date, string? PeriodCode, string Source);
 
-/// <summary>A row of questioning-prompts.csv as read; <see cref="Kind"/> is <c>introduction</c> or <c>prompt</c>.</summary>
-public sealed record PromptFileRow(int Row, bool Ok, string Kind, int SortOrder, string Text);
+/// <summary>A row of questioning-prompts.csv as read (<see cref="Kind"/> is meaningful only when <see cref="Ok"/>).</summary>
+public sealed record PromptFileRow(int Row, bool Ok, PromptKind Kind, int SortOrder, string Text);
 
 /// <summary>One change a committee file would make, in words ("Adds meeting 6 September 2021 to Adults and Communities").</summary>
-public sealed record CommitteeChange(string Kind, string Description);
+public sealed record CommitteeChange(CommitteeChangeKind Kind, string Description);
+
+/// <summary>What a change to the committees does: the preview lists and counts them (the load's added and changed rows).</summary>
+public enum CommitteeChangeKind
+{
+    Added,
+    Changed,
+    Removed,
+}
+
+public static class CommitteeChangeKinds
+{
+    /// <summary>The preview's word for the change, before its description: "Add", "Change" or "Remove".</summary>
+    public static string Verb(this CommitteeChangeKind kind) => kind switch
+    {
+        CommitteeChangeKind.Added => "Add",
+        CommitteeChangeKind.Removed => "Remove",
+        _ => "Change",
+    };
+}
 
 /// <summary>
 /// One cell of what a committee file would replace or update, as held when checked: a committee's column, a scope
@@ -74,9 +94,9 @@ public sealed class CommitteePlan
     /// <summary>Something to write, and nothing wrong.</summary>
     public bool CanCommit => !HasErrors && Changes.Count > 0;
 
-    public int AddedCount => Changes.Count(c => c.Kind == "added");
+    public int AddedCount => Changes.Count(c => c.Kind == CommitteeChangeKind.Added);
 
-    public int ChangedCount => Changes.Count(c => c.Kind == "changed");
+    public int ChangedCount => Changes.Count(c => c.Kind == CommitteeChangeKind.Changed);
 
-    public int RemovedCount => Changes.Count(c => c.Kind == "removed");
+    public int RemovedCount => Changes.Count(c => c.Kind == CommitteeChangeKind.Removed);
 }

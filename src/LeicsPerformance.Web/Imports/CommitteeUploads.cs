@@ -52,7 +52,7 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<Guid> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        return (await pending.AddAsync(PendingUpload.CommitteesKind, userName, fileName, Sha256(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
+        return (await pending.AddAsync(PendingUploadKind.Committees, userName, fileName, Sha256(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
     }
 
     /// <summary>

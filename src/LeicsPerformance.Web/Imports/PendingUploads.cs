@@ -14,7 +14,7 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    public async Task<PendingUpload> AddAsync(string kind, string userName, string fileName, string sha256, byte[] content, string expectedJson, PreviewDownloads downloads, CancellationToken ct)
+    public async Task<PendingUpload> AddAsync(PendingUploadKind kind, string userName, string fileName, string sha256, byte[] content, string expectedJson, PreviewDownloads downloads, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
         await db.PendingUploads.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
@@ -39,7 +39,7 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
     }
 
     /// <summary>The upload, if it exists, is of this kind, belongs to this user and is less than a day old.</summary>
-    public async Task<PendingUpload?> FindAsync(Guid id, string kind, string userName, CancellationToken ct)
+    public async Task<PendingUpload?> FindAsync(Guid id, PendingUploadKind kind, string userName, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
         return await db.PendingUploads.AsNoTracking()
@@ -87,7 +87,7 @@ public sealed class PendingUploads(PerformanceDbContext db, TimeProvider clock)
     }
 
     /// <summary>This user's uploads of a kind still waiting, newest first (without their content).</summary>
-    public async Task<IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)>> ListAsync(string kind, string userName, CancellationToken ct)
+    public async Task<IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)>> ListAsync(PendingUploadKind kind, string userName, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
         var rows = await db.PendingUploads.AsNoTracking()

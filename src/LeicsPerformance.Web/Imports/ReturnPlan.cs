@@ -27,13 +27,13 @@ public sealed record AssessmentInput(
         PeriodId = periodId,
         TargetText = TargetText ?? stored?.TargetText ?? string.Empty,
         Commentary = Commentary ?? stored?.Commentary ?? string.Empty,
-        OfficerDirection = OfficerDirection?.ToCode() ?? stored?.OfficerDirection,
+        OfficerDirection = OfficerDirection ?? stored?.OfficerDirection,
         ReportedQuartile = QuartileGiven ? Quartile?.Original ?? "-" : stored?.ReportedQuartile ?? string.Empty,
         QuartileBest = QuartileGiven ? Quartile?.Best : stored?.QuartileBest,
         QuartileWorst = QuartileGiven ? Quartile?.Worst : stored?.QuartileWorst,
         QuartileNote = QuartileGiven ? Quartile?.Note ?? string.Empty : stored?.QuartileNote ?? string.Empty,
         QuartileGroupCode = QuartileGroupCode ?? stored?.QuartileGroupCode,
-        OfficerMarker = OfficerMarker?.ToCode() ?? stored?.OfficerMarker,
+        OfficerMarker = OfficerMarker ?? stored?.OfficerMarker,
         DefinitionChanged = stored?.DefinitionChanged ?? false,
     };
 }

@@ -227,7 +227,7 @@ public sealed class ReturnUploads(
     {
         var plan = await PlanAsync(fileName, content, ct);
         // The preview this upload is sent to works out the consequences and keeps its own downloads, with them.
-        var stored = await pending.AddAsync(PendingUpload.ReturnsKind, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
+        var stored = await pending.AddAsync(PendingUploadKind.Returns, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
         return (stored, plan);
     }
 

@@ -1,5 +1,6 @@
 using System.Data;
 using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
@@ -72,7 +73,7 @@ public sealed class ReturnWriter(PerformanceDbContext db, TimeProvider? clock = 
         {
             // "on conflict do nothing" so two loads adding the same new period at once both succeed.
             await db.Database.ExecuteSqlAsync(
-                $"insert into reporting_period (code, kind, label, start_date, end_date) values ({period.Code}, {period.Kind.ToString()}, {period.Label}, {period.Start}, {period.End}) on conflict (code) do nothing",
+                $"insert into reporting_period (code, kind, label, start_date, end_date) values ({period.Code}, {period.Kind.ToCode()}, {period.Label}, {period.Start}, {period.End}) on conflict (code) do nothing",
                 ct);
         }
 
@@ -260,14 +261,14 @@ public sealed class ReturnWriter(PerformanceDbContext db, TimeProvider? clock = 
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = a.PeriodId });
             command.Parameters.Add(Text(a.TargetText));
             command.Parameters.Add(Text(a.Commentary));
-            command.Parameters.Add(Text(a.OfficerDirection));
+            command.Parameters.Add(Text(a.OfficerDirection?.ToCode()));
             command.Parameters.Add(Text(a.ReportedQuartile));
             command.Parameters.Add(Integer(a.QuartileBest));
             command.Parameters.Add(Integer(a.QuartileWorst));
             command.Parameters.Add(Text(a.QuartileNote));
             command.Parameters.Add(Text(a.QuartileGroupCode));
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = loadId });
-            command.Parameters.Add(Text(a.OfficerMarker));
+            command.Parameters.Add(Text(a.OfficerMarker?.ToCode()));
             command.Parameters.Add(Integer(a.ValuePeriodId));
             batch.BatchCommands.Add(command);
         }

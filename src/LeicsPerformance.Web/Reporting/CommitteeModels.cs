@@ -133,7 +133,14 @@ public sealed record CommitteeReportSnapshot(
 
 public sealed record CommitteeSummary(int Id, string Slug, string Title, string ShortTitle, string Remit);
 
-public sealed record CommitteeScopeItem(string Kind, string Slug, string Title, int IndicatorCount);
+/// <summary>One thing a committee scrutinises: a whole dashboard (<see cref="Slug"/> is its slug) or one indicator (its code).</summary>
+public sealed record CommitteeScopeItem(ScopeItemKind Kind, string Slug, string Title, int IndicatorCount);
+
+public enum ScopeItemKind
+{
+    Dashboard,
+    Indicator,
+}
 
 public sealed record CommitteeMeetingView(DateOnly Date, string? ConsidersPeriodCode, string Source, bool IsIllustrative)
 {

@@ -93,8 +93,8 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
             DirectionCounts.Count(quarterlyRows.Select(r => ParseDirection(r.VsPrevious.Code))).Sentence("quarterly indicators with a figure for " + quarter.Label),
             DirectionCounts.Count(annualRows.Select(r => ParseDirection(r.VsPrevious.Code))).Sentence("annual indicators with a latest figure"),
             QuartileCounts.Count(rows.Where(r => r.Current is not null).Select(r => r.QuartileWorst)).Sentence(),
-            prompts.Where(p => p.Kind == "introduction").Select(p => p.Text).ToList(),
-            prompts.Where(p => p.Kind == "prompt").Select(p => p.Text).ToList(),
+            prompts.Where(p => p.Kind == PromptKind.Introduction).Select(p => p.Text).ToList(),
+            prompts.Where(p => p.Kind == PromptKind.Prompt).Select(p => p.Text).ToList(),
             scope.Note);
     }
 
@@ -157,7 +157,7 @@ public sealed class CommitteeReportBuilder(PerformanceDbContext db, PerformanceQ
         var ids = annual.Select(i => i.Id).ToArray();
         var end = quarter.End;
         var held = await db.Values.AsNoTracking()
-            .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Period.EndDate <= end && v.Period.Kind != nameof(PeriodKind.FinancialQuarter))
+            .Where(v => v.AreaId == homeId && ids.Contains(v.IndicatorId) && v.Period.EndDate <= end && v.Period.Kind != PeriodKind.FinancialQuarter)
             .Select(v => new { v.IndicatorId, v.Period.Code })
             .ToListAsync(ct);
 

@@ -66,8 +66,8 @@ public sealed class CommitteeScopes(PerformanceDbContext db, ReportingCalendar c
             })
             .ToListAsync(ct);
         return rows.Select(r => r.DashboardId is not null
-                ? new CommitteeScopeItem("dashboard", r.DashboardSlug, r.DashboardTitle, r.Count)
-                : new CommitteeScopeItem("indicator", r.IndicatorCode, r.IndicatorTitle, 1))
+                ? new CommitteeScopeItem(ScopeItemKind.Dashboard, r.DashboardSlug, r.DashboardTitle, r.Count)
+                : new CommitteeScopeItem(ScopeItemKind.Indicator, r.IndicatorCode, r.IndicatorTitle, 1))
             .ToList();
     }
 

@@ -189,8 +189,7 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
                 definitionChanged,
                 now is null ? null : StoredValues.IntervalOf(format, now.LowerLimit, now.UpperLimit, now.Numerator, now.Denominator),
                 before is null ? null : StoredValues.IntervalOf(format, before.LowerLimit, before.UpperLimit, before.Numerator, before.Denominator));
-            DirectionText.TryParse(assessment?.OfficerDirection, out var officer);
-            var direction = DirectionOfTravel.WithOfficerJudgement(computed, officer);
+            var direction = DirectionOfTravel.WithOfficerJudgement(computed, assessment?.OfficerDirection);
 
             var target = Target.Parse(assessment?.TargetText);
             var targetRating = TargetEvaluation.Evaluate(currentNumber, target, polarity, format);
@@ -256,9 +255,9 @@ public sealed class PerformanceQueries(PerformanceDbContext db, IOptions<Reporti
     }
 
     /// <summary>The officers' printed marker is the one shown; the rule's suggestion is said beside it where they differ.</summary>
-    private static MarkerRating WithOfficersMarker(MarkerRating rule, string? officerCode)
+    private static MarkerRating WithOfficersMarker(MarkerRating rule, Marker? officer)
     {
-        if (officerCode is null || !Markers.TryParse(officerCode, out var officer) || officer is not { } call)
+        if (officer is not { } call)
         {
             return rule;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Tests.Infrastructure;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class CommitteeReportTests(TestDatabase database) : IAsyncLifetime
             "scrutiny-commission", "adults-and-communities", "children-and-families", "environment-and-climate-change", "health", "highways-and-transport");
         (await db.CommitteeScopes.CountAsync()).Should().BeGreaterThan(40);
         (await db.CommitteeMeetings.SingleAsync(m => m.MeetingDate == new DateOnly(2021, 9, 6))).ConsidersPeriodCode.Should().Be("FY2021Q1");
-        (await db.QuestioningPrompts.CountAsync(p => p.Kind == "prompt")).Should().Be(7);
+        (await db.QuestioningPrompts.CountAsync(p => p.Kind == PromptKind.Prompt)).Should().Be(7);
         (await db.QuestioningPrompts.AnyAsync(p => p.Text == "What does success look like?")).Should().BeTrue();
         database.SeedResult.Problems.Where(p => !p.IsWarning).Should().BeEmpty();
 

@@ -1,3 +1,4 @@
+using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Imports;
@@ -81,8 +82,8 @@ public sealed class SampleDataTests(TestDatabase database)
         shown.ValuePeriodId.Should().Be(nht.PeriodId);
 
         // Officers' markers: 26 green ticks and 5 red circles
-        (await db.Assessments.CountAsync(a => a.OfficerMarker == "exceptional")).Should().Be(26);
-        (await db.Assessments.CountAsync(a => a.OfficerMarker == "performanceIssue")).Should().Be(5);
+        (await db.Assessments.CountAsync(a => a.OfficerMarker == Marker.Exceptional)).Should().Be(26);
+        (await db.Assessments.CountAsync(a => a.OfficerMarker == Marker.PerformanceIssue)).Should().Be(5);
 
         // A "-" arrow between two figures: not comparable (2022 exams after teacher-assessed grades)
         var attainment = await db.Values.SingleAsync(v => v.AsPrinted == "48.8" && v.Indicator.Dashboard.EditionFirstPeriod == "FY2021");

@@ -139,6 +139,128 @@ public sealed class StoredCodeTests(TestDatabase database) : IAsyncLifetime
         (await readValues.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'final'").And.Contain("ValueStatus");
     }
 
+    [Fact]
+    public async Task An_assessment_stores_the_officers_arrow_and_marker_as_the_codes_held_today()
+    {
+        var id = await ScalarAsync<long>("select min(id) from indicator_assessment");
+        foreach (var (direction, marker) in Enum.GetValues<Direction>().Zip(Enum.GetValues<Marker>().Concat([Marker.None])))
+        {
+            await using (var db = TestDatabase.CreateContext(connectionString))
+            {
+                var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
+                (assessment.OfficerDirection, assessment.OfficerMarker) = (direction, marker);
+                await db.SaveChangesAsync();
+            }
+
+            (await ScalarAsync<string>($"select officer_direction || '|' || officer_marker from indicator_assessment where id = {id}"))
+                .Should().Be($"{direction.ToCode()}|{marker.ToCode()}");
+            await using (var db = TestDatabase.CreateContext(connectionString))
+            {
+                (await db.Assessments.AsNoTracking().CountAsync(a => a.Id == id && a.OfficerDirection == direction && a.OfficerMarker == marker)).Should().Be(1);
+            }
+        }
+
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
+            (assessment.OfficerDirection, assessment.OfficerMarker) = (null, null);
+            await db.SaveChangesAsync();
+        }
+
+        (await ScalarAsync<long>($"select count(*) from indicator_assessment where id = {id} and officer_direction is null and officer_marker is null")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Period_prompt_and_pending_upload_kinds_are_stored_as_the_codes_held_today()
+    {
+        var periodId = await ScalarAsync<int>("select min(id) from reporting_period");
+        foreach (var kind in Enum.GetValues<PeriodKind>())
+        {
+            await using (var db = TestDatabase.CreateContext(connectionString))
+            {
+                (await db.Periods.SingleAsync(p => p.Id == periodId)).Kind = kind;
+                await db.SaveChangesAsync();
+            }
+
+            (await ScalarAsync<string>($"select kind from reporting_period where id = {periodId}")).Should().Be(kind.ToString());
+        }
+
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            foreach (var kind in Enum.GetValues<PromptKind>())
+            {
+                db.QuestioningPrompts.Add(new QuestioningPrompt { Kind = kind, SortOrder = 1000, Text = "Stored as " + kind.ToCode() });
+            }
+
+            foreach (var kind in Enum.GetValues<PendingUploadKind>())
+            {
+                db.PendingUploads.Add(new PendingUpload { Kind = kind, UserName = "codes", FileName = kind.ToCode() + ".csv", Sha256 = "0", Content = [1] });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        (await ScalarAsync<string>("select string_agg(kind || '=' || text, ',' order by kind) from questioning_prompt where sort_order = 1000"))
+            .Should().Be("introduction=Stored as introduction,prompt=Stored as prompt");
+        (await ScalarAsync<string>("select string_agg(kind || '=' || file_name, ',' order by kind) from pending_upload where user_name = 'codes'"))
+            .Should().Be("catalogue=catalogue.csv,committees=committees.csv,returns=returns.csv");
+        Enum.GetValues<PromptKind>().Select(k => k.ToCode()).Should().OnlyHaveUniqueItems();
+        Enum.GetValues<PendingUploadKind>().Select(k => k.ToCode()).Should().OnlyHaveUniqueItems();
+
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            foreach (var kind in Enum.GetValues<PendingUploadKind>())
+            {
+                (await db.PendingUploads.AsNoTracking().SingleAsync(p => p.UserName == "codes" && p.Kind == kind)).FileName.Should().Be(kind.ToCode() + ".csv");
+                PendingUploadKinds.FromCode(kind.ToCode()).Should().Be(kind);
+            }
+
+            foreach (var kind in Enum.GetValues<PromptKind>())
+            {
+                (await db.QuestioningPrompts.AsNoTracking().SingleAsync(p => p.SortOrder == 1000 && p.Kind == kind)).Text.Should().Be("Stored as " + kind.ToCode());
+                PromptKinds.FromCode(kind.ToCode()).Should().Be(kind);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Queries_over_the_kinds_and_the_officers_calls_translate_to_the_stored_codes()
+    {
+        var quarters = await ScalarAsync<long>("select count(*) from reporting_period where kind = 'FinancialQuarter'");
+        var years = await ScalarAsync<long>("select count(*) from reporting_period where kind in ('FinancialYear', 'CalendarYear')");
+        var prompts = await ScalarAsync<long>("select count(*) from questioning_prompt where kind = 'prompt'");
+        var ticks = await ScalarAsync<long>("select count(*) from indicator_assessment where officer_marker = 'exceptional'");
+        var judged = await ScalarAsync<long>("select count(*) from indicator_assessment where officer_direction in ('noRealChange', 'notDetermined')");
+        PeriodKind[] yearKinds = [PeriodKind.FinancialYear, PeriodKind.CalendarYear];
+        Direction[] judgements = [Direction.NoRealChange, Direction.NotDetermined];
+
+        await using var db = TestDatabase.CreateContext(connectionString);
+        (await db.Periods.CountAsync(p => p.Kind == PeriodKind.FinancialQuarter)).Should().Be((int)quarters);
+        (await db.Periods.CountAsync(p => yearKinds.Contains(p.Kind))).Should().Be((int)years);
+        (await db.QuestioningPrompts.CountAsync(p => p.Kind == PromptKind.Prompt)).Should().Be((int)prompts);
+        (await db.Assessments.CountAsync(a => a.OfficerMarker == Marker.Exceptional)).Should().Be((int)ticks);
+        (await db.Assessments.CountAsync(a => a.OfficerDirection != null && judgements.Contains(a.OfficerDirection.Value))).Should().Be((int)judged);
+        new[] { quarters, years, prompts, ticks, judged }.Should().OnlyContain(count => count > 0, "the sample data holds each");
+    }
+
+    [Fact]
+    public async Task An_unknown_period_kind_marker_or_prompt_kind_fails_naming_it()
+    {
+        // No check constraint guards a period's kind or an officers' marker; the prompt's, dropped here, stands for a row written by other means.
+        await ExecuteAsync("update reporting_period set kind = 'Quarter' where id = (select min(id) from reporting_period)");
+        await ExecuteAsync("update indicator_assessment set officer_marker = 'tick' where id = (select min(id) from indicator_assessment)");
+        await ExecuteAsync("alter table questioning_prompt drop constraint questioning_prompt_kind_check");
+        await ExecuteAsync("update questioning_prompt set kind = 'question' where id = (select min(id) from questioning_prompt)");
+
+        await using var db = TestDatabase.CreateContext(connectionString);
+        var readPeriods = () => db.Periods.AsNoTracking().ToListAsync();
+        (await readPeriods.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'Quarter'").And.Contain("PeriodKind");
+        var readAssessments = () => db.Assessments.AsNoTracking().ToListAsync();
+        (await readAssessments.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'tick'").And.Contain("Marker");
+        var readPrompts = () => db.QuestioningPrompts.AsNoTracking().ToListAsync();
+        (await readPrompts.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("'question'").And.Contain("PromptKind");
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -58,8 +58,7 @@ public sealed class QuestioningPrompt
 {
     public int Id { get; set; }
 
-    /// <summary>introduction or prompt.</summary>
-    public required string Kind { get; set; }
+    public required PromptKind Kind { get; set; }
 
     public int SortOrder { get; set; }
 

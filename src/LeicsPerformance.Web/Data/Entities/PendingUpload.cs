@@ -7,14 +7,10 @@ namespace LeicsPerformance.Web.Data.Entities;
 /// </summary>
 public sealed class PendingUpload
 {
-    public const string ReturnsKind = "returns";
-    public const string CatalogueKind = "catalogue";
-    public const string CommitteesKind = "committees";
-
     public Guid Id { get; set; }
 
-    /// <summary><see cref="ReturnsKind"/>, <see cref="CatalogueKind"/> or <see cref="CommitteesKind"/>.</summary>
-    public required string Kind { get; set; }
+    /// <summary>Which page it was uploaded on, and is confirmed on: returns, catalogue or committees.</summary>
+    public required PendingUploadKind Kind { get; set; }
 
     public required string UserName { get; set; }
 

@@ -1,3 +1,5 @@
+using LeicsPerformance.Domain.Periods;
+using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 
 namespace LeicsPerformance.Web.Data.Entities;
@@ -8,7 +10,7 @@ public sealed class ReportingPeriodRow
 
     public required string Code { get; set; }
 
-    public required string Kind { get; set; }
+    public required PeriodKind Kind { get; set; }
 
     public required string Label { get; set; }
 
@@ -127,7 +129,7 @@ public sealed class IndicatorAssessment
     public string Commentary { get; set; } = string.Empty;
 
     /// <summary>The arrow officers printed, where it differs from the rule ("no real change" by judgement).</summary>
-    public string? OfficerDirection { get; set; }
+    public Direction? OfficerDirection { get; set; }
 
     public string ReportedQuartile { get; set; } = string.Empty;
 
@@ -141,8 +143,8 @@ public sealed class IndicatorAssessment
 
     public bool DefinitionChanged { get; set; }
 
-    /// <summary>The marker officers printed (exceptional, performanceIssue, none), or null when none was recorded.</summary>
-    public string? OfficerMarker { get; set; }
+    /// <summary>The marker officers printed (<see cref="Marker.None"/> when they chose none), or null when none was recorded.</summary>
+    public Marker? OfficerMarker { get; set; }
 
     /// <summary>Where the figure shown in this period's column is for another period ("32.4% (2021)"): that period.</summary>
     public int? ValuePeriodId { get; set; }
