@@ -60,6 +60,8 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
 builder.Services.AddScoped<UploadConfirmation>();
 builder.Services.AddScoped<ReturnUploads>();
+builder.Services.AddScoped<ReturnConsequences>();
+builder.Services.AddScoped<AffectedDashboards>();
 builder.Services.AddSingleton<DatasetMappings>();
 builder.Services.AddScoped<CatalogueUploads>();
 builder.Services.AddScoped<CommitteeUploads>();

@@ -22,7 +22,7 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("returns")]
 [Authorize(Roles = Roles.CanLoadReturns)]
-public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pending, PerformanceDbContext db, IOptions<ReportingOptions> reporting) : PendingUploadController(pending)
+public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards affectedDashboards, PendingUploads pending, PerformanceDbContext db, IOptions<ReportingOptions> reporting) : PendingUploadController(pending)
 {
     /// <summary>Rows shown per table on the preview; the CSV downloads have them all.</summary>
     public const int ShowLimit = 1000;
@@ -205,7 +205,7 @@ public sealed class ReturnsController(ReturnUploads uploads, PendingUploads pend
             return NotFound();
         }
 
-        return View(new ReturnResultPage(load, await uploads.AffectedDashboardsAsync(loadId, ct)));
+        return View(new ReturnResultPage(load, await affectedDashboards.OfLoadAsync(loadId, ct)));
     }
 
     private async Task<ReturnsStartPage> StartPageAsync(string? dashboardError, string? periodError, string? dashboard, string? period, CancellationToken ct)

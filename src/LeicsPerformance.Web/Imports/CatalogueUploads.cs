@@ -30,7 +30,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<CataloguePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var (read, refusal) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
+        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
         if (read is null)
         {
             return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = refusal };

@@ -26,7 +26,7 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
     /// <summary>The file checked against what is held now; nothing is written.</summary>
     public async Task<CommitteePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (read, refusal) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
+        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
         if (read is null)
         {
             return Refused(fileName, refusal);

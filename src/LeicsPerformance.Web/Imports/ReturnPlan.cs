@@ -73,6 +73,18 @@ public enum ChangeKind
     Unchanged,
 }
 
+public static class ChangeKinds
+{
+    /// <summary>How a change is written in a download's <c>change</c> column: new, changed, unchanged.</summary>
+    public static string ToCode(this ChangeKind kind) => kind switch
+    {
+        ChangeKind.New => "new",
+        ChangeKind.Changed => "changed",
+        ChangeKind.Unchanged => "unchanged",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a change kind."),
+    };
+}
+
 /// <summary>One line of the preview: what the value is now (if anything) and what the file would make it.</summary>
 public sealed record PlannedChange(ReturnLine Line, ChangeKind Kind, decimal? OldValue, ValueStatus? OldStatus, string? OldAsPrinted)
 {

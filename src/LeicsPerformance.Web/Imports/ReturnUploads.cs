@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
-using LeicsPerformance.Web.Exports;
-using LeicsPerformance.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -57,62 +53,31 @@ public sealed class ReturnUploads(
     PendingUploads pending,
     IOptions<UploadOptions> options,
     DatasetMappings datasets,
-    PerformanceQueries performance, HomeArea homeArea,
-    CommitteeScopes scopes)
+    ReturnConsequences returnConsequences)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public UploadOptions Limits => options.Value;
 
     /// <summary>
-    /// Checks a file as <see cref="ReturnImporter.PlanAsync"/> does, after refusing what is not UTF-8 CSV text at
-    /// all (a workbook, UTF-16, binary) and adding that a file with a heading but no values has nothing to load.
+    /// Checks a file as <see cref="ReturnImporter.PlanAsync"/> does, after refusing what <see cref="UploadChecks.ReadCsv"/>
+    /// cannot read (a workbook, UTF-16, binary, stray quotes, no heading, too many rows) and adding that a file with a
+    /// heading but no values has nothing to load.
     /// </summary>
     public async Task<ReturnPlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        if (UploadChecks.NotCsvText(content) is { } notText)
-        {
-            return new ReturnPlan
-            {
-                FileName = fileName,
-                Sha256 = ReturnImporter.Sha256Of(content),
-                Changes = [],
-                Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty, notText)],
-            };
-        }
-
-        if (UploadChecks.QuoteProblems(fileName, content) is { Count: > 0 } quoteProblems)
-        {
-            return new ReturnPlan
-            {
-                FileName = fileName,
-                Sha256 = ReturnImporter.Sha256Of(content),
-                Changes = [],
-                Problems = quoteProblems,
-            };
-        }
-
-        // Read once: the rows past the limit are only counted, and the same table is checked as a return or a dataset.
-        var maxRows = options.Value.MaxRows;
+        // Read once (the rows past the limit are only counted), and the same table is checked as a return or a dataset.
         var most = options.Value.MaxProblemsListed;
-        CsvTable table;
-        using (var stream = new MemoryStream(content, writable: false))
+        var (table, refusal, rowsInFile) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows, rowsAre: "rows of values", limitOf: "one load");
+        if (table is null)
         {
-            table = CsvTable.Read(fileName, stream, [], maxRows);
-        }
-
-        // The row limit is about the file, not a row: say so first and alone, rather than check 200,000 rows.
-        if (table.OverRowLimit)
-        {
-            var rows = table.RowsInFile;
             return new ReturnPlan
             {
                 FileName = fileName,
                 Sha256 = ReturnImporter.Sha256Of(content),
-                RowsRead = rows,
+                RowsRead = rowsInFile,
                 Changes = [],
-                Problems = [new ImportProblem(fileName, 0, string.Empty, string.Empty,
-                    string.Create(Wording.Uk, $"The file has {rows:N0} rows of values, more than the {maxRows:N0} one load may hold. Split it into smaller files and upload each."))],
+                Problems = refusal,
             };
         }
 
@@ -227,98 +192,8 @@ public sealed class ReturnUploads(
     {
         var plan = await PlanAsync(fileName, content, ct);
         // The preview this upload is sent to works out the consequences and keeps its own downloads, with them.
-        var stored = await pending.AddAsync(PendingUploadKind.Returns, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
+        var stored = await pending.AddAsync(PendingUploadKind.Returns, userName, fileName, plan.Sha256, content, ExpectedJson(plan), ReturnDownloads.Of(plan, PreviewConsequences.None()), ct);
         return (stored, plan);
-    }
-
-    /// <summary>
-    /// What the council's own values in the file would show once loaded: each rated by the dashboards' rating as things
-    /// are now and with the whole file's values and assessments in place of the stored ones (nothing is written), with
-    /// the committees whose reports include the indicator. Worked out for the first <see cref="PreviewConsequences.Limit"/>
-    /// of them in at most <see cref="PreviewConsequences.MaxPeriods"/> periods, the latest periods first (what the dashboards
-    /// and committees see), each period rated twice; none for a file with errors (it cannot be loaded as it is).
-    /// </summary>
-    public async Task<PreviewConsequences> ConsequencesAsync(ReturnPlan plan, CancellationToken ct)
-    {
-        if (plan.HasErrors || plan.Changes.Count == 0)
-        {
-            return PreviewConsequences.None(plan.HasErrors);
-        }
-
-        var homeId = await homeArea.IdAsync(ct);
-        var home = plan.Changes
-            .Where(c => c.Line.AreaId == homeId && (c.Kind != ChangeKind.Unchanged || c.Line.Assessment is not null))
-            .OrderBy(c => c.Line.Row)
-            .ToList();
-        if (home.Count == 0)
-        {
-            return PreviewConsequences.None();
-        }
-
-        var worked = new List<PlannedChange>();
-        foreach (var column in home.GroupBy(c => c.Line.AssessmentPeriod).OrderByDescending(g => g.Key).Take(PreviewConsequences.MaxPeriods))
-        {
-            worked.AddRange(column.Take(PreviewConsequences.Limit - worked.Count));
-            if (worked.Count == PreviewConsequences.Limit)
-            {
-                break;
-            }
-        }
-
-        var areaCodes = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code, ct);
-        var file = new AsIfLoaded(plan.Changes.Select(c => c.Line), areaCodes);
-        var scrutinisedBy = await scopes.CommitteesScrutinisingAsync(worked.Select(c => (c.Line.IndicatorId, c.Line.AssessmentPeriod)).Distinct().ToList(), ct);
-        var rows = new List<ValueConsequence>(worked.Count);
-        foreach (var column in worked.GroupBy(c => c.Line.AssessmentPeriod.Code, StringComparer.Ordinal))
-        {
-            var period = column.First().Line.AssessmentPeriod;
-            var codes = column.Select(c => c.Line.IndicatorCode).Distinct(StringComparer.Ordinal).ToList();
-            var now = (await performance.RateIndicatorsAsync(codes, period, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            var loaded = (await performance.RateAsIfLoadedAsync(codes, period, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            rows.AddRange(column.Select(c => new ValueConsequence(
-                c, now[c.Line.IndicatorCode], loaded[c.Line.IndicatorCode], scrutinisedBy.GetValueOrDefault((c.Line.IndicatorId, period.Code)) ?? [])));
-        }
-
-        var knockOns = await KnockOnsAsync(plan, homeId, worked, file, ct);
-        return new PreviewConsequences(rows.OrderBy(r => r.Line.Row).ToList(), home.Count, home[0].Line.AreaName, false, knockOns);
-    }
-
-    /// <summary>
-    /// The council's values the file does not hold whose arrow compares with a value it adds or changes: for each, the
-    /// next period's (2018/19's arrow compares with 2017/18). Kept where the arrow or the exception reasons would
-    /// change; at most <see cref="PreviewConsequences.MaxPeriods"/> periods are rated, the latest first.
-    /// </summary>
-    private async Task<IReadOnlyList<KnockOnConsequence>> KnockOnsAsync(ReturnPlan plan, int homeId, IReadOnlyList<PlannedChange> worked, AsIfLoaded file, CancellationToken ct)
-    {
-        var inFile = plan.Changes.Where(c => c.Line.AreaId == homeId)
-            .Select(c => (c.Line.IndicatorId, c.Line.AssessmentPeriod.Code))
-            .ToHashSet();
-        var following = worked
-            .Where(c => c.Kind != ChangeKind.Unchanged && c.Line.ColumnPeriod is null)
-            .Select(c => (c.Line.IndicatorId, c.Line.IndicatorCode, c.Line.IndicatorTitle, Period: c.Line.Period.Next()))
-            .Where(k => !inFile.Contains((k.IndicatorId, k.Period.Code)))
-            .Distinct()
-            .ToList();
-        if (following.Count == 0)
-        {
-            return [];
-        }
-
-        var scrutinisedBy = await scopes.CommitteesScrutinisingAsync(following.Select(k => (k.IndicatorId, k.Period)).ToList(), ct);
-        var knockOns = new List<KnockOnConsequence>();
-        foreach (var column in following.GroupBy(k => k.Period).OrderByDescending(g => g.Key).Take(PreviewConsequences.MaxPeriods))
-        {
-            var codes = column.Select(k => k.IndicatorCode).ToList();
-            var now = (await performance.RateIndicatorsAsync(codes, column.Key, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            var loaded = (await performance.RateAsIfLoadedAsync(codes, column.Key, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            knockOns.AddRange(column
-                .Where(k => now[k.IndicatorCode].Current is not null)
-                .Select(k => new KnockOnConsequence(k.IndicatorCode, k.IndicatorTitle, k.Period, now[k.IndicatorCode], loaded[k.IndicatorCode],
-                    scrutinisedBy.GetValueOrDefault((k.IndicatorId, k.Period.Code)) ?? []))
-                .Where(k => k.Matters));
-        }
-
-        return knockOns.OrderBy(k => k.IndicatorCode, StringComparer.Ordinal).ThenBy(k => k.Period).ToList();
     }
 
     /// <summary>The old values the preview shows, key by key; empty for a plan that cannot be committed.</summary>
@@ -370,8 +245,8 @@ public sealed class ReturnUploads(
     public async Task<(ReturnPlan Plan, PreviewConsequences Consequences)> PreviewAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        var consequences = await ConsequencesAsync(plan, ct);
-        await pending.SetDownloadsAsync(upload.Id, Downloads(plan, consequences), ct);
+        var consequences = await returnConsequences.OfAsync(plan, ct);
+        await pending.SetDownloadsAsync(upload.Id, ReturnDownloads.Of(plan, consequences), ct);
         return (plan, consequences);
     }
 
@@ -379,46 +254,9 @@ public sealed class ReturnUploads(
     public async Task<ReturnPlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
     {
         var plan = await ReplanAsync(upload, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan, PreviewConsequences.None()), ct);
+        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), ReturnDownloads.Of(plan, PreviewConsequences.None()), ct);
         return plan;
     }
-
-    /// <summary>A preview's problems and changes as CSV, made once with its plan (issue 12: a download does not check the file again).</summary>
-    public static PreviewDownloads Downloads(ReturnPlan plan, PreviewConsequences consequences) => new(
-        CsvExport.WriteCompressed(LoadDisplay.ProblemCsvHeader, LoadDisplay.ProblemCsvRows(plan)),
-        CsvExport.WriteCompressed(ChangesCsvHeader, plan.Changes.Select(c => ChangeCsvRow(c, consequences.For(c)))));
-
-    /// <summary>
-    /// The preview's changes download: every row (new, changed, unchanged) with what it would write, and for the
-    /// council's values the preview worked out, what the dashboards and committees' reports would show once loaded.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ChangesCsvHeader =
-    [
-        "row", "change", "indicator_code", "indicator_title", "area", "period", "now", "in_file", "value_as_typed", "target", "quartile", "comparator_group", "direction", "commentary",
-        "direction_once_loaded", "target_status_once_loaded", "exception_once_loaded", "committees",
-    ];
-
-    private static IReadOnlyList<string?> ChangeCsvRow(PlannedChange c, ValueConsequence? after) =>
-    [
-        c.Line.Row.ToString(CultureInfo.InvariantCulture),
-        c.Kind.ToString().ToLowerInvariant(),
-        c.Line.IndicatorCode,
-        c.Line.IndicatorTitle,
-        c.Line.AreaName,
-        c.Line.Period.Label,
-        c.Kind == ChangeKind.New ? string.Empty : c.OldDisplay,
-        c.NewDisplay,
-        c.Line.AsPrinted,
-        c.Line.Assessment?.TargetText,
-        c.Line.Assessment?.Quartile?.Original,
-        c.Line.Assessment?.QuartileGroupCode,
-        c.Line.Assessment?.OfficerDirection?.Words(),
-        c.Line.Assessment?.Commentary,
-        after is null ? null : Wording.Direction(after.Loaded.Direction.Direction),
-        after is null ? null : Wording.TargetStatus(after.Loaded.Target.Status),
-        after?.ExceptionText,
-        after is null ? null : string.Join("; ", after.Committees),
-    ];
 
     public async Task<ConfirmOutcome> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct)
     {
@@ -473,40 +311,4 @@ public sealed class ReturnUploads(
     /// <summary>The earlier load an identical file was committed as (for "already loaded on … by …").</summary>
     public async Task<DataLoad?> LoadAsync(int? id, CancellationToken ct) =>
         id is null ? null : await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
-
-    /// <summary>
-    /// The dashboards whose values or assessments a load wrote, each once with the periods it touched (latest
-    /// first), for links from the result page.
-    /// </summary>
-    public async Task<IReadOnlyList<AffectedDashboard>> AffectedDashboardsAsync(int loadId, CancellationToken ct)
-    {
-        var keys = await db.ValueHistory.Where(h => h.DataLoadId == loadId).Select(h => new { h.IndicatorId, h.PeriodId }).Distinct().ToListAsync(ct);
-        keys.AddRange(await db.Assessments.Where(a => a.DataLoadId == loadId).Select(a => new { a.IndicatorId, a.PeriodId }).Distinct().ToListAsync(ct));
-        var indicatorIds = keys.Select(k => k.IndicatorId).Distinct().ToArray();
-        var periodIds = keys.Select(k => k.PeriodId).Distinct().ToArray();
-        var dashboards = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.Dashboard.Slug, i.Dashboard.Title, i.Dashboard.SortOrder })
-            .ToDictionaryAsync(i => i.Id, ct);
-        var periods = await db.Periods.AsNoTracking().Where(p => periodIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return keys.Distinct()
-            .GroupBy(k => dashboards[k.IndicatorId].Slug, StringComparer.Ordinal)
-            .Select(g => (First: dashboards[g.First().IndicatorId], Keys: g))
-            .OrderBy(d => d.First.SortOrder).ThenBy(d => d.First.Slug, StringComparer.Ordinal)
-            .Select(d => new AffectedDashboard(
-                d.First.Slug,
-                d.First.Title,
-                d.Keys.GroupBy(k => periods[k.PeriodId])
-                    .OrderByDescending(p => p.Key.EndDate).ThenBy(p => p.Key.StartDate)
-                    .Select(p => new AffectedPeriod(p.Key.Code, p.Key.Label, p.Select(k => k.IndicatorId).Distinct().Count()))
-                    .ToList()))
-            .ToList();
-    }
-}
-
-/// <summary>A dashboard a load changed, once, with each period it changed there.</summary>
-public sealed record AffectedDashboard(string Slug, string Title, IReadOnlyList<AffectedPeriod> Periods);
-
-public sealed record AffectedPeriod(string Code, string Label, int Indicators)
-{
-    public string IndicatorsText => Wording.Count(Indicators, "indicator", "indicators");
 }

@@ -53,38 +53,43 @@ public static class UploadChecks
     }
 
     /// <summary>
-    /// Reads an uploaded catalogue or committee file as CSV (no columns required yet: the heading row says which file it
-    /// is), or says why it cannot be read at all: not UTF-8 text (<see cref="NotCsvText"/>), quotes in the wrong places
-    /// (<see cref="QuoteProblems"/>), empty or unreadable, or more rows than one upload may hold (refused whole, rather
-    /// than loading the first rows).
+    /// Reads an uploaded file — a return, a catalogue or a committee file — as CSV (no columns required yet: the heading
+    /// row says which file it is), or says why it cannot be read at all: not UTF-8 text (<see cref="NotCsvText"/>), quotes
+    /// in the wrong places (<see cref="QuoteProblems"/>), empty or unreadable, or more rows than one upload may hold
+    /// (refused whole, rather than loading the first rows; <c>RowsInFile</c> says how many it has).
     /// </summary>
-    public static (CsvTable? Table, IReadOnlyList<ImportProblem> Refusal) ReadCsv(string fileName, byte[] content, int maxRows)
+    /// <param name="rowsAre">How the row-limit message calls the file's rows: "rows under its heading", a return's "rows of values".</param>
+    /// <param name="limitOf">What the row limit is of: "one upload", a return's "one load".</param>
+    public static (CsvTable? Table, IReadOnlyList<ImportProblem> Refusal, int RowsInFile) ReadCsv(
+        string fileName, byte[] content, int maxRows, string rowsAre = "rows under its heading", string limitOf = "one upload")
     {
         if (NotCsvText(content) is { } notText)
         {
-            return (null, [new(fileName, 0, string.Empty, string.Empty, notText)]);
+            return (null, [new(fileName, 0, string.Empty, string.Empty, notText)], 0);
         }
 
         if (QuoteProblems(fileName, content) is { Count: > 0 } quoteProblems)
         {
-            return (null, quoteProblems);
+            return (null, quoteProblems, 0);
         }
 
         using var stream = new MemoryStream(content, writable: false);
         var table = CsvTable.Read(fileName, stream, [], maxRows);
-        if (table.Columns.Count == 0)
+        if (table.Columns.Count == 0 && table.Problems.Count > 0)
         {
-            // Empty, or not readable as CSV at all: the reader has said why.
-            return (null, table.Problems);
+            // Empty, or not readable as CSV at all: the reader has said why. (A heading row of blank cells is read: the
+            // caller names the headings it needs.)
+            return (null, table.Problems, 0);
         }
 
+        // The row limit is about the file, not a row: say so first and alone, rather than check 200,000 rows.
         if (table.OverRowLimit)
         {
             return (null, [new(fileName, 0, string.Empty, string.Empty,
-                string.Create(CultureInfo.GetCultureInfo("en-GB"), $"The file has {table.RowsInFile:N0} rows under its heading, more than the {maxRows:N0} one upload may hold. Split it into smaller files and upload each."))]);
+                string.Create(Wording.Uk, $"The file has {table.RowsInFile:N0} {rowsAre}, more than the {maxRows:N0} {limitOf} may hold. Split it into smaller files and upload each."))], table.RowsInFile);
         }
 
-        return (table, []);
+        return (table, [], table.Rows.Count);
     }
 
     /// <summary>A hint for a heading row that is one cell holding semicolons or tabs (a file saved with another separator), or "".</summary>
