@@ -8,7 +8,14 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>One indicator: what it measures, this period's ratings and why, its trend, benchmark and value history; each table as CSV.</summary>
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorQueries queries, ComparatorQueries comparatorQueries, IndicatorSeries indicatorSeries, CommitteeQuestions questions) : Controller
+public sealed class IndicatorsController(
+    IndicatorQueries queries,
+    IndicatorTrends trends,
+    IndicatorBenchmarks benchmarks,
+    ValueHistoryQueries valueHistory,
+    ComparatorQueries comparatorQueries,
+    IndicatorSeries indicatorSeries,
+    CommitteeQuestions questions) : Controller
 {
     [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = LeicsPerformance.Web.Data.OutputCachePolicies.Data)]
     [HttpGet("{code}")]
@@ -42,7 +49,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, ComparatorQue
             return NotFound();
         }
 
-        var trend = await queries.TrendAsync(details, null, ct, details.ComparatorGroupCode);
+        var trend = await trends.TrendAsync(details, null, ct, details.ComparatorGroupCode);
         return CsvExport.File(
             $"{details.Code}-trend.csv",
             ["indicator_code", "area", "period", "value", "shown_as", "status", "note", "target", "england", "comparator_median", "median_of"],
@@ -81,7 +88,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, ComparatorQue
             return NotFound(groupError);
         }
 
-        var benchmark = resolved is null ? null : await queries.BenchmarkAsync(details.Code, resolved, groupCode, ct);
+        var benchmark = resolved is null ? null : await benchmarks.BenchmarkAsync(details, resolved, groupCode, strictGroup: true, ct);
         if (benchmark?.Group is null)
         {
             return NotFound();
@@ -111,7 +118,7 @@ public sealed class IndicatorsController(IndicatorQueries queries, ComparatorQue
             return NotFound();
         }
 
-        var changes = await queries.HistoryAsync(details, IsAll(history), ct);
+        var changes = await valueHistory.HistoryAsync(details, IsAll(history), ct);
         return CsvExport.File(
             $"{details.Code}-history.csv",
             ["indicator_code", "period", "area", "old", "new", "old_as_printed", "new_as_printed", "changed_at", "load_file", "load_kind", "load_reverted"],

@@ -12,14 +12,12 @@ namespace LeicsPerformance.Web.Reporting;
 /// group, "if we were funded like X" and the home area's spend per head by service. Rankings and ratings come
 /// from <see cref="PerformanceQueries"/>, the arithmetic from <see cref="FundingComparison"/>.
 /// </summary>
-public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries performance, ComparatorQueries comparatorQueries, HomeArea homeArea, IndicatorQueries indicators)
+public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries performance, ComparatorQueries comparatorQueries, HomeArea homeArea, IndicatorQueries indicators, IndicatorBenchmarks benchmarks)
 {
     /// <summary>Core Spending Power per head of population.</summary>
     public const string CoreSpendingPowerCode = "FF01";
 
-    private readonly string homeCode = homeArea.Code;
-
-    /// <summary>Periods in which more than one authority has a Core Spending Power figure, latest first.</summary>
+        /// <summary>Periods in which more than one authority has a Core Spending Power figure, latest first.</summary>
     public async Task<IReadOnlyList<PeriodOption>> PeriodsAsync(int indicatorId, CancellationToken ct = default)
     {
         var counts = await db.Values.AsNoTracking()
@@ -64,7 +62,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
 
         // "Compare with" offers every authority holding a figure this period, whatever the group.
         var compareOptions = await db.Values.AsNoTracking()
-            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && ValueStatusText.Ranked.Contains(v.Status) && v.Area.Code != homeCode)
+            .Where(v => v.IndicatorId == details.Id && v.Period.Code == period.Code && v.Value != null && ValueStatusText.Ranked.Contains(v.Status) && v.Area.Code != homeArea.Code)
             .OrderBy(v => v.Area.Name)
             .Select(v => new { v.Area.Code, v.Area.Name, Value = v.Value!.Value })
             .ToListAsync(ct);
@@ -89,7 +87,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
             homeName,
             IndicatorText.UnitLabel(format),
             rows.Select(r => new BenchmarkChartBar(r.AreaName, r.PerHead, r.PerHeadDisplay, r.IsHome, r.Quartile, r.AuthorityType.Colour, r.AuthorityType.Name)).ToList(),
-            boundaries.Count == 3 ? boundaries.Select(b => b.Value).ToList() : null);
+            boundaries.Count > 0 ? boundaries.Select(b => b.Value).ToList() : null);
 
         var (servicesPeriod, services) = await ServicesAsync(details, ct);
         return new FundingPageView(
@@ -157,7 +155,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
 
         var format = details.Format;
         var population = await PopulationAsync(ct);
-        var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == homeCode);
+        var home = view.Rating.Ranking.FirstOrDefault(r => r.AreaCode == homeArea.Code);
         var quartilesMeaningful = view.Rating.GroupSize >= QuartilePosition.MinimumGroupSize;
         var codes = view.Rating.Ranking.Select(r => r.AreaCode).ToList();
         var types = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.AuthorityType, ct);
@@ -176,14 +174,11 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
                 additional,
                 additional is { } a ? FundingComparison.Millions(a) : "Not available",
                 quartilesMeaningful ? r.Quartile : null,
-                r.AreaCode == homeCode,
+                r.AreaCode == homeArea.Code,
                 AuthorityTypes.Of(types.GetValueOrDefault(r.AreaCode, string.Empty)));
         }).ToList();
 
-        string[] names = ["1st/2nd quartile", "2nd/3rd quartile", "3rd/4th quartile"];
-        var boundaries = view.Rating.Boundaries.Count == 3
-            ? view.Rating.Boundaries.Select((b, i) => new BenchmarkBoundary(names[i], b, format.Format(b))).ToList()
-            : [];
+        var boundaries = BenchmarkBoundary.Of(view.Rating.Boundaries, format);
         return (groups, group, notShown, view.Rating, rows, boundaries, home?.Value, population);
     }
 
@@ -191,7 +186,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     private async Task<IReadOnlyList<GroupOption>> GroupsAsync(IndicatorDetails details, ReportingPeriod period, CancellationToken ct)
     {
         var homeId = await homeArea.IdAsync(ct);
-        var all = await indicators.GroupsWithValuesAsync(details, period, ct);
+        var all = await benchmarks.GroupsWithValuesAsync(details, period, ct);
         var groups = await comparatorQueries.LatestGroupsAsync(period, ct);
         return all
             .Where(g => groups.TryGetValue(g.Code, out var grp) && grp.Members.Contains(homeId))
@@ -203,7 +198,7 @@ public sealed class FundingQueries(PerformanceDbContext db, PerformanceQueries p
     /// <summary>The home area's latest mid-year population estimate.</summary>
     public async Task<FundingPopulation?> PopulationAsync(CancellationToken ct = default) =>
         await db.AreaPopulations.AsNoTracking()
-            .Where(p => db.Areas.Any(a => a.Id == p.AreaId && a.Code == homeCode))
+            .Where(p => db.Areas.Any(a => a.Id == p.AreaId && a.Code == homeArea.Code))
             .OrderByDescending(p => p.Year)
             .Select(p => new FundingPopulation(p.Population, p.Year, p.Source))
             .FirstOrDefaultAsync(ct);

@@ -132,7 +132,17 @@ public sealed record GroupOption(string Code, string Name, int Year, string Sour
 
 public sealed record BenchmarkRow(int Rank, string AreaCode, string AreaName, decimal Value, string Display, int? Quartile, bool IsHome);
 
-public sealed record BenchmarkBoundary(string Label, decimal Value, string Display);
+/// <summary>A line between two quartiles of a comparator ranking ("1st/2nd quartile"), as drawn and tabled.</summary>
+public sealed record BenchmarkBoundary(string Label, decimal Value, string Display)
+{
+    private static readonly string[] Labels = ["1st/2nd quartile", "2nd/3rd quartile", "3rd/4th quartile"];
+
+    /// <summary>The three boundaries of a ranking, written in the indicator's format; none when the ranking has no quartiles.</summary>
+    public static IReadOnlyList<BenchmarkBoundary> Of(IReadOnlyList<decimal> boundaries, ValueFormat format) =>
+        boundaries.Count == Labels.Length
+            ? boundaries.Select((b, i) => new BenchmarkBoundary(Labels[i], b, format.Format(b))).ToList()
+            : [];
+}
 
 /// <summary>The benchmark chart's data island, in the shape charts.js reads (docs/frontend.md).</summary>
 public sealed record BenchmarkChartData(string Title, string HighlightLabel, string UnitLabel, IReadOnlyList<BenchmarkChartBar> Bars, IReadOnlyList<decimal>? QuartileBoundaries);

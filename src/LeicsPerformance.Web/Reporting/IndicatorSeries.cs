@@ -34,45 +34,61 @@ public sealed class IndicatorSeries(PerformanceDbContext db, HomeArea home)
     /// </summary>
     public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(Indicator indicator, IndicatorLine? line = null, CancellationToken ct = default)
     {
-        var homeId = await home.IdAsync(ct);
-        var steps = (line?.SelfAndEarlier ?? []).Where(s => s.IndicatorId != indicator.Id).Prepend(null).ToList();
-        var ids = steps.Select(s => s?.IndicatorId ?? indicator.Id).ToList();
-        var values = await db.Values.AsNoTracking()
-            .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
-            .Select(v => new { v.IndicatorId, v.Period.Code, v.Value, v.Status, v.Note, v.AsPrinted, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
-            .ToListAsync(ct);
-        var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
-            .ToDictionary(i => i.Id, i => i.Format());
-        // A period held by several indicators of the line is taken from the latest of them.
-        var rows = values
-            .GroupBy(v => v.Code, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
-            .ToList();
-        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        LineageStep? StepOf(int indicatorId) => steps[ids.IndexOf(indicatorId)];
-        return rows
-            .Select(r => (Period: ReportingPeriod.Parse(r.Code), Row: r))
-            .OrderBy(x => x.Period)
-            .Select(x =>
+        var values = await HomeValuesAsync(indicator.Id, line, ct);
+        var byCode = values.ToDictionary(v => v.Period.Code, StringComparer.Ordinal);
+        return values
+            .Select(r =>
             {
-                var r = x.Row;
-                var format = formats[r.IndicatorId];
-                var step = StepOf(r.IndicatorId);
-                byCode.TryGetValue(x.Period.Previous().Code, out var b);
-                var definitionChanged = b is not null && (StepOf(b.IndicatorId)?.DefinitionsBack ?? 0) != (step?.DefinitionsBack ?? 0);
+                byCode.TryGetValue(r.Period.Previous().Code, out var b);
+                var definitionChanged = b is not null && b.DefinitionsBack != r.DefinitionsBack;
                 var direction = DirectionOfTravel.Compute(
                     StoredValues.UsableNumber(r.Value, r.Status),
                     b is null ? null : StoredValues.UsableNumber(b.Value, b.Status),
                     indicator.Polarity,
                     indicator.NoRealChangeRule,
-                    format,
+                    r.Format,
                     r.Status == ValueStatus.NotComparable || definitionChanged,
-                    StoredValues.IntervalOf(format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
-                    b is null ? null : StoredValues.IntervalOf(formats[b.IndicatorId], b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
-                var note = step is null ? r.Note : string.Join(" ", new[] { r.Note, step.PrintedAs }.Where(n => n.Length > 0));
-                var shown = StoredValues.ShowValue(format, r.Value, r.Status, note, r.AsPrinted, x.Period);
-                return new SeriesPoint(x.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction, step?.Code ?? indicator.Code);
+                    StoredValues.IntervalOf(r.Format, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator),
+                    b is null ? null : StoredValues.IntervalOf(b.Format, b.LowerLimit, b.UpperLimit, b.Numerator, b.Denominator));
+                var shown = StoredValues.ShowValue(r.Format, r.Value, r.Status, r.NoteWithOrigin, r.AsPrinted ?? string.Empty, r.Period);
+                return new SeriesPoint(r.Period, shown, r.LowerLimit, r.UpperLimit, r.Numerator, r.Denominator, direction, r.Earlier?.Code ?? indicator.Code);
             })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The values held for the home area across the measure's line, one per period, oldest first: a period held by
+    /// several indicators of <paramref name="line"/> is taken from the latest of them (the indicator itself first).
+    /// Without a line, the indicator's own values.
+    /// </summary>
+    public async Task<IReadOnlyList<LineValue>> HomeValuesAsync(int indicatorId, IndicatorLine? line, CancellationToken ct = default)
+    {
+        var homeId = await home.IdAsync(ct);
+        var earlier = (line?.SelfAndEarlier ?? []).Where(s => s.IndicatorId != indicatorId).Prepend(null).ToList();
+        var ids = earlier.Select(s => s?.IndicatorId ?? indicatorId).ToList();
+        var values = await db.Values.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && v.AreaId == homeId)
+            .Select(v => new { v.IndicatorId, v.PeriodId, v.Period.Code, v.Value, v.Status, v.Note, v.AsPrinted, v.LowerLimit, v.UpperLimit, v.Numerator, v.Denominator })
+            .ToListAsync(ct);
+        var formats = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(ct))
+            .ToDictionary(i => i.Id, i => i.Format());
+        return values
+            .GroupBy(v => v.PeriodId)
+            .Select(g => g.OrderBy(v => ids.IndexOf(v.IndicatorId)).First())
+            .Select(v => new LineValue(
+                ReportingPeriod.Parse(v.Code),
+                v.PeriodId,
+                earlier[ids.IndexOf(v.IndicatorId)],
+                formats[v.IndicatorId],
+                v.Value,
+                v.Status,
+                v.Note,
+                v.AsPrinted,
+                v.LowerLimit,
+                v.UpperLimit,
+                v.Numerator,
+                v.Denominator))
+            .OrderBy(v => v.Period)
             .ToList();
     }
 
@@ -88,4 +104,29 @@ public sealed class IndicatorSeries(PerformanceDbContext db, HomeArea home)
         db.Values.AsNoTracking().AnyAsync(
             v => v.Indicator.Code == indicatorCode && db.DataLoads.Any(l => l.Id == v.DataLoadId && EF.Property<bool>(l, "IsIllustrative")),
             ct);
+}
+
+/// <summary>
+/// One period's value for the home area on a measure's line. <see cref="Earlier"/> is the earlier indicator it was
+/// printed under, null when the indicator itself holds it; <see cref="Format"/> is that indicator's.
+/// </summary>
+public sealed record LineValue(
+    ReportingPeriod Period,
+    int PeriodId,
+    LineageStep? Earlier,
+    ValueFormat Format,
+    decimal? Value,
+    ValueStatus Status,
+    string Note,
+    string? AsPrinted,
+    decimal? LowerLimit,
+    decimal? UpperLimit,
+    decimal? Numerator,
+    decimal? Denominator)
+{
+    /// <summary>How many definitions back the figure is: 0 for the current definition.</summary>
+    public int DefinitionsBack => Earlier?.DefinitionsBack ?? 0;
+
+    /// <summary>The value's note, followed for an earlier indicator's figure by where it was printed.</summary>
+    public string NoteWithOrigin => Earlier is null ? Note : string.Join(" ", new[] { Note, Earlier.PrintedAs }.Where(t => t.Length > 0));
 }

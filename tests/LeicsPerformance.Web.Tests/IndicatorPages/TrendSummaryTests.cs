@@ -14,7 +14,7 @@ public sealed class TrendSummaryTests
     [Fact]
     public void A_rise_with_higher_is_better_is_an_improvement()
     {
-        var text = IndicatorQueries.TrendSummary(Details(Polarity.HighIsGood, Pounds), [Row("2016/17", 653m, "£653"), Row("2017/18", 677m, "£677")]);
+        var text = IndicatorTrends.TrendSummary(Details(Polarity.HighIsGood, Pounds), [Row("2016/17", 653m, "£653"), Row("2017/18", 677m, "£677")]);
 
         text.Should().Be("From 2016/17 to 2017/18 the value rose from £653 to £677; higher is better, so this is an improvement.");
     }
@@ -22,7 +22,7 @@ public sealed class TrendSummaryTests
     [Fact]
     public void A_rise_with_lower_is_better_is_a_deterioration()
     {
-        var text = IndicatorQueries.TrendSummary(Details(Polarity.LowIsGood, Percent), [Row("2016/17", 3.6m, "3.6%"), Row("2017/18", 3.7m, "3.7%")]);
+        var text = IndicatorTrends.TrendSummary(Details(Polarity.LowIsGood, Percent), [Row("2016/17", 3.6m, "3.6%"), Row("2017/18", 3.7m, "3.7%")]);
 
         text.Should().Be("From 2016/17 to 2017/18 the value rose from 3.6% to 3.7%; lower is better, so this is a deterioration.");
     }
@@ -30,7 +30,7 @@ public sealed class TrendSummaryTests
     [Fact]
     public void Three_points_describe_the_whole_span_and_the_latest_step()
     {
-        var text = IndicatorQueries.TrendSummary(
+        var text = IndicatorTrends.TrendSummary(
             Details(Polarity.HighIsGood, Pounds),
             [Row("2016/17", 653m, "£653"), Row("2017/18", 677m, "£677"), Row("2018/19", 677m, "£677")]);
 
@@ -42,7 +42,7 @@ public sealed class TrendSummaryTests
     public void The_indicators_own_tolerance_decides_no_real_change()
     {
         var details = Details(Polarity.LowIsGood, Percent) with { NoRealChangeRule = new NoRealChangeRule(NoRealChangeKind.AbsoluteTolerance, 0.5m) };
-        var text = IndicatorQueries.TrendSummary(details, [Row("2016/17", 3.6m, "3.6%"), Row("2017/18", 3.7m, "3.7%")]);
+        var text = IndicatorTrends.TrendSummary(details, [Row("2016/17", 3.6m, "3.6%"), Row("2017/18", 3.7m, "3.7%")]);
 
         text.Should().Be("From 2016/17 to 2017/18 the value rose from 3.6% to 3.7%, within the indicator's tolerance, so this is no real change.");
     }
@@ -50,7 +50,7 @@ public sealed class TrendSummaryTests
     [Fact]
     public void Without_polarity_a_change_is_neither_better_nor_worse()
     {
-        var text = IndicatorQueries.TrendSummary(Details(Polarity.None, Pounds), [Row("2016/17", 10m, "£10"), Row("2017/18", 8m, "£8")]);
+        var text = IndicatorTrends.TrendSummary(Details(Polarity.None, Pounds), [Row("2016/17", 10m, "£10"), Row("2017/18", 8m, "£8")]);
 
         text.Should().EndWith("fell from £10 to £8; neither higher nor lower is better for this indicator, so this is neither an improvement nor a deterioration.");
     }
@@ -58,7 +58,7 @@ public sealed class TrendSummaryTests
     [Fact]
     public void States_without_numbers_are_skipped_and_a_single_figure_is_no_trend()
     {
-        var text = IndicatorQueries.TrendSummary(
+        var text = IndicatorTrends.TrendSummary(
             Details(Polarity.HighIsGood, Percent),
             [new TrendRow("FY2016", "2016/17", null, ValueStatus.NotAvailable, "No data", string.Empty, string.Empty, null, string.Empty), Row("2017/18", 48.6m, "48.6%")]);
 
