@@ -132,6 +132,14 @@ public static class Wording
     /// <summary>"4th quartile", "No quartile".</summary>
     public static string Quartile(int? quartile) => quartile is { } q ? Ordinal(q) + " quartile" : "No quartile";
 
+    /// <summary>"1st quartile (top)", "2nd quartile", "3rd quartile", "4th quartile (bottom)", "No quartile": for lists where the reader needs to know which end is the best.</summary>
+    public static string QuartileWithEnd(int? quartile) => quartile switch
+    {
+        1 => Quartile(quartile) + " (top)",
+        4 => Quartile(quartile) + " (bottom)",
+        _ => Quartile(quartile),
+    };
+
     /// <summary>"1st/2nd quartile" from a label such as "1st/2nd"; "No quartile" for none.</summary>
     public static string Quartile(string label) => label.Length == 0 ? "No quartile" : label + " quartile";
 

@@ -56,6 +56,25 @@ public sealed class WordingTests
     public void Quartiles(int? quartile, string expected) => Wording.Quartile(quartile).Should().Be(expected);
 
     [Theory]
+    [InlineData(1, "1st quartile (top)")]
+    [InlineData(2, "2nd quartile")]
+    [InlineData(3, "3rd quartile")]
+    [InlineData(4, "4th quartile (bottom)")]
+    [InlineData(null, "No quartile")]
+    public void Quartiles_in_a_list_say_which_end_is_the_top(int? quartile, string expected) => Wording.QuartileWithEnd(quartile).Should().Be(expected);
+
+    [Theory]
+    [InlineData(Direction.Improved, "improved", "Improved")]
+    [InlineData(Direction.NoRealChange, "no-real-change", "No real change")]
+    [InlineData(Direction.Worse, "worse", "Got worse")]
+    [InlineData(Direction.NotDetermined, "not-determined", "Cannot be determined")]
+    public void A_direction_has_one_address_form_and_one_wording(Direction direction, string slug, string words)
+    {
+        direction.Slug().Should().Be(slug);
+        Wording.Direction(direction).Should().Be(words);
+    }
+
+    [Theory]
     [InlineData(Polarity.HighIsGood, "Higher is better", "Higher is better")]
     [InlineData(Polarity.LowIsGood, "Lower is better", "Lower is better")]
     [InlineData(Polarity.None, "No polarity", "No polarity: neither higher nor lower is better")]

@@ -47,7 +47,7 @@ internal static class QueryProfile
             ($"BenchmarkAsync({indicator}, {period.Code})", q => q.Comparators.BenchmarkAsync(indicator, period, null)),
             ($"PeriodsWithDataAsync({slug})", q => q.Calendar.PeriodsWithDataAsync(slug)),
             ("PeriodsWithDataAsync(null)", q => q.Calendar.PeriodsWithDataAsync(null)),
-            ("ResolvePeriodAsync(null, null)", q => q.Calendar.ResolvePeriodAsync(null, null)),
+            ("DefaultPeriodAsync(null)", q => q.Calendar.DefaultPeriodAsync(null)),
         ];
 
         var report = new StringBuilder();

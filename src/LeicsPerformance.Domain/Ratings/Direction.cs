@@ -57,6 +57,15 @@ public static class DirectionText
     /// <summary>Reads a stored code (an officers' printed arrow: improved, noRealChange, worse, notDetermined); anything else is corrupt data.</summary>
     public static Direction FromCode(string code) => StoredCode.Read<Direction>(code, ToCode);
 
+    /// <summary>The direction in web addresses and style names: "improved", "no-real-change", "worse", "not-determined".</summary>
+    public static string Slug(this Direction direction) => direction switch
+    {
+        Direction.Improved => "improved",
+        Direction.NoRealChange => "no-real-change",
+        Direction.Worse => "worse",
+        _ => "not-determined",
+    };
+
     public static string Arrow(this Direction direction) => direction switch
     {
         Direction.Improved => "↑",

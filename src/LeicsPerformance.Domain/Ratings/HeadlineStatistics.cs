@@ -13,6 +13,33 @@ public sealed record DirectionCounts(int Improved, int NoRealChange, int Worse, 
 
     public int Determined => Improved + NoRealChange + Worse;
 
+    /// <summary>How many indicators have the direction.</summary>
+    public int Of(Direction direction) => direction switch
+    {
+        Direction.Improved => Improved,
+        Direction.NoRealChange => NoRealChange,
+        Direction.Worse => Worse,
+        _ => NotDetermined,
+    };
+
+    /// <summary>The direction's whole-number share of the determined indicators (<see cref="Percentages"/>); null for "cannot be determined" or when none is determined.</summary>
+    public int? PercentOf(Direction direction)
+    {
+        if (Determined == 0)
+        {
+            return null;
+        }
+
+        var (improved, same, worse) = Percentages();
+        return direction switch
+        {
+            Direction.Improved => improved,
+            Direction.NoRealChange => same,
+            Direction.Worse => worse,
+            _ => null,
+        };
+    }
+
     public static DirectionCounts Count(IEnumerable<Direction> directions)
     {
         int improved = 0, same = 0, worse = 0, unknown = 0;
@@ -88,6 +115,16 @@ public sealed record DirectionCounts(int Improved, int NoRealChange, int Worse, 
 public sealed record QuartileCounts(int First, int Second, int Third, int Fourth, int None)
 {
     public int WithQuartile => First + Second + Third + Fourth;
+
+    /// <summary>How many indicators are in the quartile (1 to 4), or have none (null).</summary>
+    public int Of(int? quartile) => quartile switch
+    {
+        1 => First,
+        2 => Second,
+        3 => Third,
+        4 => Fourth,
+        _ => None,
+    };
 
     public static QuartileCounts Count(IEnumerable<int?> quartiles)
     {

@@ -16,8 +16,8 @@ public sealed class ExceptionsController(PerformanceQueries queries, ReportingCa
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
-        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
-        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        var (resolved, unreadable) = await calendar.AskedPeriodAsync(period, null, ct);
+        if (unreadable)
         {
             return BadRequest();
         }
@@ -42,10 +42,10 @@ public sealed class ExceptionsController(PerformanceQueries queries, ReportingCa
             return BadRequest();
         }
 
-        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
+        var (resolved, unreadable) = await calendar.AskedPeriodAsync(period, null, ct);
         if (resolved is null)
         {
-            return string.IsNullOrWhiteSpace(period) ? NotFound() : BadRequest();
+            return unreadable ? BadRequest() : NotFound();
         }
 
         var section = ExceptionsReport.Section(which, await queries.AllRatedAsync(resolved, ct), await ThemeTitlesAsync(ct));

@@ -12,8 +12,8 @@ public sealed class HomeController(PerformanceQueries queries, ReportingCalendar
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
-        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
-        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        var (resolved, unreadable) = await calendar.AskedPeriodAsync(period, null, ct);
+        if (unreadable)
         {
             return BadRequest();
         }

@@ -4,11 +4,9 @@ using LeicsPerformance.Domain.Values;
 namespace LeicsPerformance.Web.Reporting;
 
 /// <summary>A period offered or shown: its stored code, its labels, and its one form in web addresses (links, picker values).</summary>
-public sealed record PeriodOption(string Code, string Label, string LongLabel)
+public sealed record PeriodOption(string Code, string Label, string LongLabel, string UrlForm)
 {
-    public string UrlForm => LeicsPerformance.Domain.Periods.ReportingPeriod.Parse(Code).UrlForm;
-
-    public static PeriodOption Of(LeicsPerformance.Domain.Periods.ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel);
+    public static PeriodOption Of(LeicsPerformance.Domain.Periods.ReportingPeriod period) => new(period.Code, period.Label, period.LongLabel, period.UrlForm);
 }
 
 public sealed record DashboardListItem(string Slug, string Title, string ThemeSlug, string ThemeTitle, int IndicatorCount);

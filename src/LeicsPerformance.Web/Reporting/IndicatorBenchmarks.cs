@@ -1,10 +1,7 @@
-using System.Globalization;
-using LeicsPerformance.Domain.Areas;
 using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
-using LeicsPerformance.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Reporting;

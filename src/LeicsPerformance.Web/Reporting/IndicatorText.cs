@@ -56,17 +56,18 @@ public static class IndicatorText
         _ => format.UnitDescription,
     };
 
-    public static string DirectionClass(Direction direction) => direction switch
-    {
-        Direction.Improved => "app-direction--improved",
-        Direction.Worse => "app-direction--worse",
-        Direction.NoRealChange => "app-direction--no-real-change",
-        _ => "app-direction--not-determined",
-    };
+    /// <summary>The four directions in the order pages list them: improved, no real change, got worse, cannot be determined.</summary>
+    public static IReadOnlyList<Direction> Directions { get; } = [Direction.Improved, Direction.NoRealChange, Direction.Worse, Direction.NotDetermined];
 
-    public static string QuartileClass(int? quartile) => quartile is >= 1 and <= 4
-        ? "app-quartile--" + quartile.Value.ToString(CultureInfo.InvariantCulture)
-        : "app-quartile--none";
+    /// <summary>The quartiles in the order pages list them: 1st (top) to 4th (bottom), then none.</summary>
+    public static IReadOnlyList<int?> Quartiles { get; } = [1, 2, 3, 4, null];
+
+    public static string DirectionClass(Direction direction) => "app-direction--" + direction.Slug();
+
+    /// <summary>A quartile in web addresses and style names: "1" to "4", or "none".</summary>
+    public static string QuartileSlug(int? quartile) => quartile is >= 1 and <= 4 ? quartile.Value.ToString(CultureInfo.InvariantCulture) : "none";
+
+    public static string QuartileClass(int? quartile) => "app-quartile--" + QuartileSlug(quartile);
 
     /// <summary>Lower-cases a group name for use in a sentence and drops a leading "All ": "upper-tier authorities".</summary>
     public static string GroupNoun(string name)

@@ -4,7 +4,6 @@ using LeicsPerformance.Domain.Periods;
 using LeicsPerformance.Domain.Ratings;
 using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
-using LeicsPerformance.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeicsPerformance.Web.Reporting;

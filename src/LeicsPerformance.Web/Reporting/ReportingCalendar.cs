@@ -13,7 +13,7 @@ public sealed class ReportingCalendar(PerformanceDbContext db, HomeArea home)
 {
     /// <summary>The dashboards of the edition in force for the latest period with data.</summary>
     public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(CancellationToken ct = default) =>
-        await ListDashboardsAsync(await ResolvePeriodAsync(null, null, ct), ct);
+        await ListDashboardsAsync(await DefaultPeriodAsync(null, ct), ct);
 
     /// <summary>The dashboards of the compendium edition in force for the period (all of them when there is none).</summary>
     public async Task<IReadOnlyList<DashboardListItem>> ListDashboardsAsync(ReportingPeriod? period, CancellationToken ct = default)
@@ -61,17 +61,24 @@ public sealed class ReportingCalendar(PerformanceDbContext db, HomeArea home)
         return codes.Select(ReportingPeriod.Parse).OrderDescending().Select(PeriodOption.Of).ToList();
     }
 
-    /// <summary>Resolves "2017/18", "FY2017" or null (the latest period with data) to a period.</summary>
-    public async Task<ReportingPeriod?> ResolvePeriodAsync(string? text, string? dashboardSlug = null, CancellationToken ct = default)
+    /// <summary>
+    /// The period an address's <c>period=</c> asks for: the period the text names (any form <see cref="ReportingPeriod.TryParse"/>
+    /// reads), or with no text the latest period in which most indicators report (of the dashboard's, when one is named).
+    /// </summary>
+    public async Task<AskedPeriod> AskedPeriodAsync(string? text, string? dashboardSlug = null, CancellationToken ct = default)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            return ReportingPeriod.TryParse(text, out var period) ? period : null;
+            return ReportingPeriod.TryParse(text, out var period) ? new AskedPeriod(period, Unreadable: false) : new AskedPeriod(null, Unreadable: true);
         }
 
         // Prefer the latest period in which most indicators report, not one odd later value (null when none is held).
-        return await BusiestRecentPeriodAsync(dashboardSlug, ct) is { } code ? ReportingPeriod.Parse(code) : null;
+        return new AskedPeriod(await BusiestRecentPeriodAsync(dashboardSlug, ct) is { } code ? ReportingPeriod.Parse(code) : null, Unreadable: false);
     }
+
+    /// <summary>The period a page shows when none is asked for (null when no value is held yet).</summary>
+    public async Task<ReportingPeriod?> DefaultPeriodAsync(string? dashboardSlug = null, CancellationToken ct = default) =>
+        (await AskedPeriodAsync(null, dashboardSlug, ct)).Period;
 
     private async Task<string?> BusiestRecentPeriodAsync(string? dashboardSlug, CancellationToken ct)
     {
@@ -93,3 +100,9 @@ public sealed class ReportingCalendar(PerformanceDbContext db, HomeArea home)
         return counts.Where(c => c.Count * 2 >= max).Select(c => ReportingPeriod.Parse(c.Code)).Max()!.Code;
     }
 }
+
+/// <summary>
+/// What an address's <c>period=</c> asked for. <see cref="Period"/> is null when the text names no period
+/// (<see cref="Unreadable"/>: the page answers 400) or when none was asked for and no value is held yet.
+/// </summary>
+public sealed record AskedPeriod(ReportingPeriod? Period, bool Unreadable);

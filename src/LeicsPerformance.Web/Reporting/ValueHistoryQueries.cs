@@ -1,8 +1,3 @@
-using System.Globalization;
-using LeicsPerformance.Domain.Areas;
-using LeicsPerformance.Domain.Periods;
-using LeicsPerformance.Domain.Ratings;
-using LeicsPerformance.Domain.Values;
 using LeicsPerformance.Web.Data;
 using LeicsPerformance.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;

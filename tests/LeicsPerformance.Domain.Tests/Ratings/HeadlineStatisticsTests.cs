@@ -27,6 +27,30 @@ public class HeadlineStatisticsTests
     }
 
     [Fact]
+    public void Each_directions_count_and_share_reads_back_from_the_counts_the_tables_list()
+    {
+        var counts = new DirectionCounts(76, 36, 59, 20);
+
+        counts.Of(Direction.Improved).Should().Be(76);
+        counts.Of(Direction.NoRealChange).Should().Be(36);
+        counts.Of(Direction.Worse).Should().Be(59);
+        counts.Of(Direction.NotDetermined).Should().Be(20);
+        counts.PercentOf(Direction.Improved).Should().Be(44);
+        counts.PercentOf(Direction.NoRealChange).Should().Be(21);
+        counts.PercentOf(Direction.Worse).Should().Be(35);
+        counts.PercentOf(Direction.NotDetermined).Should().BeNull("a share is of the determined ones");
+        new DirectionCounts(0, 0, 0, 3).PercentOf(Direction.Improved).Should().BeNull("nothing is determined");
+    }
+
+    [Fact]
+    public void Each_quartiles_count_reads_back_from_the_counts()
+    {
+        var counts = QuartileCounts.Count([1, 1, 2, 4, 4, 4, null, 7]);
+
+        new[] { counts.Of(1), counts.Of(2), counts.Of(3), counts.Of(4), counts.Of(null) }.Should().Equal(2, 1, 0, 3, 2);
+    }
+
+    [Fact]
     public void The_sample_compendiums_printed_arrows_give_the_reports_own_headline()
     {
         // "out of 191 metrics (excluding schools and crime)": leave out the school and police & crime dashboards.

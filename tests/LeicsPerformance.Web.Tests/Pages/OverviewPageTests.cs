@@ -65,7 +65,7 @@ public sealed class OverviewPageTests(TestDatabase database) : AppTest(database)
         var page = await Client.GetPageAsync("/");
         using var scope = Factory.Services.CreateScope();
         var queries = scope.ServiceProvider.GetRequiredService<ReportingCalendar>();
-        var expected = (await queries.ResolvePeriodAsync(null))!;
+        var expected = (await queries.DefaultPeriodAsync())!;
         var periods = await queries.PeriodsWithDataAsync();
 
         page.Document.QuerySelector("h1")!.Words().Should().Be($"Overview, {expected.Label}");

@@ -67,8 +67,8 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Indicat
     public async Task<ActionResult<IEnumerable<ApiDashboardListItem>>> Dashboards([FromQuery] string? period, CancellationToken ct)
     {
         // The dashboards of the compendium edition in force for the period (default: the latest period with data).
-        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
-        if (resolved is null && !string.IsNullOrWhiteSpace(period))
+        var (resolved, unreadable) = await calendar.AskedPeriodAsync(period, null, ct);
+        if (unreadable)
         {
             return PeriodProblem(period);
         }
@@ -86,7 +86,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Indicat
             return Problem(statusCode: 400, title: groupError);
         }
 
-        var resolved = await calendar.ResolvePeriodAsync(period, slug, ct);
+        var resolved = (await calendar.AskedPeriodAsync(period, slug, ct)).Period;
         if (resolved is null)
         {
             return PeriodProblem(period);
@@ -113,7 +113,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Indicat
     [HttpGet("summary")]
     public async Task<ActionResult<ApiSummary>> Summary([FromQuery] string? period, [FromQuery] string? exclude, CancellationToken ct)
     {
-        var resolved = await calendar.ResolvePeriodAsync(period, null, ct);
+        var resolved = (await calendar.AskedPeriodAsync(period, null, ct)).Period;
         if (resolved is null)
         {
             return PeriodProblem(period);
@@ -131,7 +131,7 @@ public sealed class PerformanceApiController(PerformanceQueries queries, Indicat
         var indicator = await FindIndicatorAsync(code, ct);
         var resolved = period is null && indicator is not null
             ? (await indicatorSeries.SeriesAsync(indicator, ct: ct)).LastOrDefault(p => p.Value.Number is not null)?.Period
-            : await calendar.ResolvePeriodAsync(period, null, ct);
+            : (await calendar.AskedPeriodAsync(period, null, ct)).Period;
         if (resolved is null)
         {
             return PeriodProblem(period);
