@@ -37,9 +37,18 @@ public static class CommandLineProcess
         return start;
     }
 
-    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    public static Task<Outcome> RunAsync(string connectionString, params string[] args) =>
+        RunAsync(connectionString, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync(string, string[])"/>, with more environment variables for the process (a new account's password).</summary>
+    public static async Task<Outcome> RunAsync(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = StartInfo(connectionString, args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
