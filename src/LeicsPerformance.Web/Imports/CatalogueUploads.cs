@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeicsPerformance.Web.Data;
@@ -29,7 +28,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
 
     public async Task<CataloguePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var sha = DataLoad.Sha256Of(content);
         var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
         if (read is null)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeicsPerformance.Web.Data;
@@ -52,7 +51,7 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
     public async Task<Guid> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
     {
         var plan = await PlanAsync(fileName, content, ct);
-        return (await pending.AddAsync(PendingUploadKind.Committees, userName, fileName, Sha256(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
+        return (await pending.AddAsync(PendingUploadKind.Committees, userName, fileName, DataLoad.Sha256Of(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
     }
 
     /// <summary>
@@ -141,6 +140,4 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
 
     private static CommitteePlan Refused(string fileName, IReadOnlyList<ImportProblem> problems) =>
         new() { Kind = null, FileName = fileName, Changes = [], Problems = problems };
-
-    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

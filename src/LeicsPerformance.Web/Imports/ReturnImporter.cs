@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using LeicsPerformance.Web.Data;
+using LeicsPerformance.Web.Data.Entities;
 using LeicsPerformance.Web.Reporting;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +19,8 @@ public sealed class ReturnImporter(PerformanceDbContext db, IOptions<ReportingOp
     public async Task<ReturnPlan> PlanAsync(string fileName, byte[] content, int maxRows = 200_000, CancellationToken ct = default)
     {
         using var stream = new MemoryStream(content, writable: false);
-        return await PlanAsync(Sha256Of(content), CsvTable.Read(fileName, stream, ReturnRows.RequiredColumns, maxRows), ProblemList.DefaultMaxListed, ct);
+        return await PlanAsync(DataLoad.Sha256Of(content), CsvTable.Read(fileName, stream, ReturnRows.RequiredColumns, maxRows), ProblemList.DefaultMaxListed, ct);
     }
-
-    /// <summary>A file's SHA-256 as its load records it (<c>data_load.sha256</c>): the same file is loaded once.</summary>
-    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>
     /// Checks a file already read (see <see cref="CsvTable.Require"/> with <see cref="ReturnRows.RequiredColumns"/>), so a

@@ -74,7 +74,7 @@ public sealed class ReturnUploads(
             return new ReturnPlan
             {
                 FileName = fileName,
-                Sha256 = ReturnImporter.Sha256Of(content),
+                Sha256 = DataLoad.Sha256Of(content),
                 RowsRead = rowsInFile,
                 Changes = [],
                 Problems = refusal,
@@ -86,7 +86,7 @@ public sealed class ReturnUploads(
             return (await PlanDatasetAsync(fileName, content, table.Require(DatasetImporter.RequiredColumns), ct)).Capped(most);
         }
 
-        var plan = await importer.PlanAsync(ReturnImporter.Sha256Of(content), table.Require(ReturnRows.RequiredColumns), most, ct);
+        var plan = await importer.PlanAsync(DataLoad.Sha256Of(content), table.Require(ReturnRows.RequiredColumns), most, ct);
         table = null!; // an async method's locals live as long as it does: let the file's rows go once checked
         if (plan.RowsRead == 0 && !plan.HasErrors)
         {
@@ -113,7 +113,7 @@ public sealed class ReturnUploads(
         ReturnPlan Refused(IReadOnlyList<ImportProblem> problems) => new()
         {
             FileName = fileName,
-            Sha256 = ReturnImporter.Sha256Of(content),
+            Sha256 = DataLoad.Sha256Of(content),
             Changes = [],
             Problems = problems,
         };
@@ -136,7 +136,7 @@ public sealed class ReturnUploads(
         using (var stream = new MemoryStream(converted, writable: false))
         {
             plan = await importer.PlanAsync(
-                ReturnImporter.Sha256Of(converted), CsvTable.Read(fileName, stream, ReturnRows.RequiredColumns, options.Value.MaxRows), options.Value.MaxProblemsListed, ct);
+                DataLoad.Sha256Of(converted), CsvTable.Read(fileName, stream, ReturnRows.RequiredColumns, options.Value.MaxRows), options.Value.MaxProblemsListed, ct);
         }
 
         return new ReturnPlan

@@ -70,7 +70,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
         {
             var name = (illustrative.Contains(path) ? "returns/illustrative/" : "returns/") + Path.GetFileName(path);
             var content = await File.ReadAllBytesAsync(path, ct);
-            var sha = ReturnImporter.Sha256Of(content);
+            var sha = DataLoad.Sha256Of(content);
             if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
             {
                 // Already loaded: skip before planning, so a restart does not re-check every file.
@@ -138,7 +138,7 @@ public sealed class SampleDataSeeder(PerformanceDbContext db, ILogger<SampleData
                 continue;
             }
 
-            var sha = ReturnImporter.Sha256Of(content);
+            var sha = DataLoad.Sha256Of(content);
             if (await db.DataLoads.AsNoTracking().AnyAsync(l => l.Sha256 == sha && l.RevertedAt == null, ct))
             {
                 continue;

@@ -28,7 +28,11 @@ public sealed class DataLoad
 
     public required string FileName { get; set; }
 
+    /// <summary>The file's SHA-256 (<see cref="Sha256Of"/>): a file already loaded and not reverted is not loaded again.</summary>
     public required string Sha256 { get; set; }
+
+    /// <summary>A file's SHA-256 as a load records it, lower-case hex.</summary>
+    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
     public DateTimeOffset LoadedAt { get; set; }
 
