@@ -15,23 +15,19 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("catalogue")]
 [Authorize(Roles = Roles.Administrator)]
-public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads pending, PerformanceDbContext db) : PendingUploadController(pending)
+public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads pending, PerformanceDbContext db)
+    : ConfirmableUploadController<CataloguePlan>(pending, db)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var kinds = CatalogueKinds;
-        var recent = await db.DataLoads.AsNoTracking().Where(l => kinds.Contains(l.Kind))
-            .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
-        return View(new CatalogueStartPage(
-            await db.Indicators.CountAsync(ct),
-            await db.Dashboards.CountAsync(ct),
-            await db.Dashboards.Select(d => d.EditionFirstPeriod).Distinct().CountAsync(ct),
-            await db.Lineage.CountAsync(ct),
-            recent,
-            await Pending.ListAsync(PendingUploadKind.Catalogue, UserName, ct),
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new CatalogueStartPage(
+            await Db.Indicators.CountAsync(ct),
+            await Db.Dashboards.CountAsync(ct),
+            await Db.Dashboards.Select(d => d.EditionFirstPeriod).Distinct().CountAsync(ct),
+            await Db.Lineage.CountAsync(ct),
+            await RecentLoadsAsync(ct),
+            await WaitingUploadsAsync(ct),
             uploads.Limits));
-    }
 
     /// <summary>The catalogue as it is now, in the indicators.csv format: edit it and upload it back.</summary>
     [HttpGet("template")]
@@ -49,55 +45,19 @@ public sealed class CatalogueController(CatalogueUploads uploads, PendingUploads
         return CsvExport.File(file.Name, file.Columns, (await uploads.CurrentAsync(file, ct)).Select(r => r.Cells));
     }
 
-    [HttpGet("{id:guid}")]
-    [UploadWork]
-    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
-    {
-        var (upload, answer) = await WaitingUploadAsync(id, ct);
-        if (upload is null)
-        {
-            return answer!;
-        }
-
-        var plan = await uploads.PreviewAsync(upload, ct);
-        return View(new CataloguePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, CatalogueUploads.Moved(upload.Expected, plan)));
-    }
-
-    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
-    [HttpGet("{id:guid}/problems.csv")]
-    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
-        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
-
-    [HttpPost("{id:guid}/confirm")]
-    [UploadWork]
-    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        return ConfirmAnswer(upload, await uploads.ConfirmAsync(upload, UserName, ct), moved => new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows));
-    }
-
     protected override PendingUploadKind UploadKind => PendingUploadKind.Catalogue;
 
-    protected override UploadOptions Limits => uploads.Limits;
+    protected override ConfirmableUploads<CataloguePlan> Uploads => uploads;
 
-    protected override async Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
-        (await uploads.StoreAsync(UserName, fileName, content, ct)).Pending.Id;
+    protected override IReadOnlyList<LoadKind> LoadKinds { get; } = [.. CatalogueFile.All.Select(f => f.LoadKind)];
 
-    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.RecheckAsync(upload, ct);
+    protected override object PreviewPage(PendingUpload upload, CataloguePlan plan, IReadOnlyList<MovedRow> moved) =>
+        new CataloguePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, moved);
 
-    [HttpGet("loads/{loadId:int}")]
-    public async Task<IActionResult> Result(int loadId, CancellationToken ct)
-    {
-        var kinds = CatalogueKinds;
-        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && kinds.Contains(l.Kind), ct);
-        return load is null ? NotFound() : View(new CatalogueResultPage(load, CatalogueFile.ByLoadKind(load.Kind)!));
-    }
+    protected override object ConflictPage(PendingUpload upload, UploadConfirmOutcome<CataloguePlan>.Moved moved) =>
+        new CatalogueConflictPage(upload.Id, upload.FileName, moved.Plan.File!, moved.Rows);
 
-    private static List<LoadKind> CatalogueKinds => CatalogueFile.All.Select(f => f.LoadKind).ToList();
+    protected override object ResultPage(DataLoad load) => new CatalogueResultPage(load, CatalogueFile.ByLoadKind(load.Kind)!);
 }
 
 public sealed record CatalogueStartPage(

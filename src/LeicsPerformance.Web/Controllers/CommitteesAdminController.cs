@@ -18,16 +18,11 @@ namespace LeicsPerformance.Web.Controllers;
 [Route("committees/admin")]
 [Authorize(Roles = Roles.Administrator)]
 public sealed class CommitteesAdminController(CommitteeUploads uploads, CommitteeDownloads downloads, PendingUploads pending, PerformanceDbContext db)
-    : PendingUploadController(pending)
+    : ConfirmableUploadController<CommitteePlan>(pending, db)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var kinds = LoadKinds;
-        var recent = await db.DataLoads.AsNoTracking().Where(l => kinds.Contains(l.Kind))
-            .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
-        return View(new CommitteeAdminPage(recent, await Pending.ListAsync(PendingUploadKind.Committees, UserName, ct), uploads.Limits));
-    }
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new CommitteeAdminPage(await RecentLoadsAsync(ct), await WaitingUploadsAsync(ct), uploads.Limits));
 
     [HttpGet("{file}")]
     public async Task<IActionResult> Download(string file, CancellationToken ct)
@@ -42,55 +37,20 @@ public sealed class CommitteesAdminController(CommitteeUploads uploads, Committe
         return CsvExport.File(file, header, rows);
     }
 
-    [HttpGet("{id:guid}")]
-    [UploadWork]
-    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
-    {
-        var (upload, answer) = await WaitingUploadAsync(id, ct);
-        if (upload is null)
-        {
-            return answer!;
-        }
-
-        var plan = await uploads.PreviewAsync(upload, ct);
-        return View(new CommitteePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, CommitteeUploads.Moved(upload.Expected, plan), uploads.Limits));
-    }
-
-    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
-    [HttpGet("{id:guid}/problems.csv")]
-    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
-        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
-
-    [HttpPost("{id:guid}/confirm")]
-    [UploadWork]
-    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        return ConfirmAnswer(upload, await uploads.ConfirmAsync(upload, UserName, ct), moved => new CommitteeConflictPage(upload.Id, upload.FileName, moved.Rows));
-    }
-
-    [HttpGet("loads/{loadId:int}")]
-    public async Task<IActionResult> Result(int loadId, CancellationToken ct)
-    {
-        var kinds = LoadKinds;
-        var load = await db.DataLoads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loadId && kinds.Contains(l.Kind), ct);
-        return load is null ? NotFound() : View(new CommitteeResultPage(load, CommitteeFiles.ByKind[CommitteeFiles.ByLoadKind(load.Kind)!.Value].FileName));
-    }
-
     protected override PendingUploadKind UploadKind => PendingUploadKind.Committees;
 
-    protected override UploadOptions Limits => uploads.Limits;
+    protected override ConfirmableUploads<CommitteePlan> Uploads => uploads;
 
-    protected override Task<Guid> StoreUploadAsync(string fileName, byte[] content, CancellationToken ct) =>
-        uploads.StoreAsync(UserName, fileName, content, ct);
+    protected override IReadOnlyList<LoadKind> LoadKinds { get; } = [.. CommitteeFiles.LoadKinds];
 
-    protected override Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct) => uploads.PreviewAsync(upload, ct, takeHeldNow: true);
+    protected override object PreviewPage(PendingUpload upload, CommitteePlan plan, IReadOnlyList<MovedRow> moved) =>
+        new CommitteePreviewPage(upload.Id, upload.FileName, upload.CreatedAt, plan, moved, uploads.Limits);
 
-    private static List<LoadKind> LoadKinds => [.. CommitteeFiles.LoadKinds];
+    protected override object ConflictPage(PendingUpload upload, UploadConfirmOutcome<CommitteePlan>.Moved moved) =>
+        new CommitteeConflictPage(upload.Id, upload.FileName, moved.Rows);
+
+    protected override object ResultPage(DataLoad load) =>
+        new CommitteeResultPage(load, CommitteeFiles.ByKind[CommitteeFiles.ByLoadKind(load.Kind)!.Value].FileName);
 }
 
 public sealed record CommitteeAdminPage(

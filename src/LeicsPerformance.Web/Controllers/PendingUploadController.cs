@@ -8,8 +8,9 @@ namespace LeicsPerformance.Web.Controllers;
 
 /// <summary>
 /// What the returns, catalogue and committee uploads share: an uploaded file waits, for the person who uploaded it, between
-/// preview and confirm. Finding it, checking it again and cancelling it work the same for both; each derived
-/// controller has its own route, roles, preview and confirm.
+/// preview and confirm. Uploading, finding it, its problems download, checking it again and cancelling it work the same
+/// for all three; each derived controller has its own route, roles, preview and confirm (the catalogue's and the
+/// committees' through <see cref="ConfirmableUploadController{TPlan}"/>).
 /// </summary>
 public abstract class PendingUploadController(PendingUploads pending) : Controller
 {
@@ -20,39 +21,25 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
 
     protected string UserName => User.Identity?.Name ?? string.Empty;
 
+    /// <summary>The signed-in user's uploads of this controller's kind still waiting, newest first, for its start page.</summary>
+    protected Task<IReadOnlyList<(Guid Id, string FileName, DateTimeOffset CreatedAt)>> WaitingUploadsAsync(CancellationToken ct) =>
+        Pending.ListAsync(UploadKind, UserName, ct);
+
     /// <summary>The signed-in user's own waiting upload of this controller's kind, or null.</summary>
     protected Task<PendingUpload?> FindUploadAsync(Guid id, CancellationToken ct) => Pending.FindAsync(id, UploadKind, UserName, ct);
 
-    /// <summary>The signed-in user's upload still waiting for confirmation, or the answer instead: 404, or its result once committed.</summary>
-    protected async Task<(PendingUpload? Upload, IActionResult? Answer)> WaitingUploadAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// The answer <paramref name="then"/> gives for the signed-in user's upload still waiting for confirmation; else 404,
+    /// or its result once committed.
+    /// </summary>
+    protected async Task<IActionResult> WithWaitingUploadAsync(Guid id, Func<PendingUpload, Task<IActionResult>> then, CancellationToken ct)
     {
         if (await FindUploadAsync(id, ct) is not { } upload)
         {
-            return (null, NotFound());
+            return NotFound();
         }
 
-        return upload.CommittedLoadId is { } loadId ? (null, RedirectToAction("Result", new { loadId })) : (upload, null);
-    }
-
-    /// <summary>
-    /// The answer to a catalogue or committee confirm: its result; 409 with what moved (<paramref name="conflict"/> makes
-    /// the page's model) or the busy page; or back to the preview, which says why there is nothing to confirm.
-    /// </summary>
-    protected IActionResult ConfirmAnswer<TPlan>(PendingUpload upload, UploadConfirmOutcome<TPlan> outcome, Func<UploadConfirmOutcome<TPlan>.Moved, object> conflict)
-    {
-        switch (outcome)
-        {
-            case UploadConfirmOutcome<TPlan>.Committed committed:
-                return RedirectToAction("Result", new { loadId = committed.Load.Id });
-            case UploadConfirmOutcome<TPlan>.Moved moved:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Conflict", conflict(moved));
-            case UploadConfirmOutcome<TPlan>.Busy:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return BusyPage(upload);
-            default:
-                return RedirectToAction("Preview", new { id = upload.Id });
-        }
+        return upload.CommittedLoadId is { } loadId ? RedirectToAction("Result", new { loadId }) : await then(upload);
     }
 
     /// <summary>The page for a confirm pressed again while the first runs, linking back to this controller's own preview.</summary>
@@ -141,35 +128,36 @@ public abstract class PendingUploadController(PendingUploads pending) : Controll
             : RedirectToAction("Preview", new { id });
     }
 
+    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
+    [HttpGet("{id:guid}/problems.csv")]
+    public Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) => StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
+
     /// <summary>Takes the values as they are now as the preview's expected ones.</summary>
     protected abstract Task RecheckUploadAsync(PendingUpload upload, CancellationToken ct);
 
     /// <summary>After values moved: take the values as they are now as the preview, and show it again.</summary>
     [HttpPost("{id:guid}/recheck")]
     [UploadWork]
-    public async Task<IActionResult> Recheck(Guid id, CancellationToken ct)
-    {
-        var (upload, answer) = await WaitingUploadAsync(id, ct);
-        if (upload is null)
-        {
-            return answer!;
-        }
-
-        await RecheckUploadAsync(upload, ct);
-        return RedirectToAction("Preview", new { id });
-    }
+    public Task<IActionResult> Recheck(Guid id, CancellationToken ct) =>
+        WithWaitingUploadAsync(
+            id,
+            async upload =>
+            {
+                await RecheckUploadAsync(upload, ct);
+                return RedirectToAction("Preview", new { id });
+            },
+            ct);
 
     [HttpPost("{id:guid}/cancel")]
-    public async Task<IActionResult> Cancel(Guid id, CancellationToken ct)
-    {
-        if (await WaitingUploadAsync(id, ct) is (null, { } answer))
-        {
-            return answer;
-        }
-
-        await Pending.DeleteAsync(id, ct);
-        return RedirectToAction("Index");
-    }
+    public Task<IActionResult> Cancel(Guid id, CancellationToken ct) =>
+        WithWaitingUploadAsync(
+            id,
+            async upload =>
+            {
+                await Pending.DeleteAsync(upload.Id, ct);
+                return RedirectToAction("Index");
+            },
+            ct);
 }
 
 /// <summary>The table of what changed since an upload's preview (<c>Views/Shared/_MovedRows</c>), in the words of its page.</summary>

@@ -127,34 +127,23 @@ public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards 
 
     [HttpGet("{id:guid}")]
     [UploadWork]
-    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
-    {
-        if (await FindUploadAsync(id, ct) is not { } upload)
-        {
-            return NotFound();
-        }
-
-        if (upload.CommittedLoadId is { } loadId)
-        {
-            return RedirectToAction(nameof(Result), new { loadId });
-        }
-
-        var (plan, consequences) = await uploads.PreviewAsync(upload, ct);
-        return View(new ReturnPreviewPage(
-            upload.Id,
-            upload.FileName,
-            upload.CreatedAt,
-            plan,
-            ReturnUploads.Moved(upload.Expected, plan),
-            await uploads.LoadAsync(plan.AlreadyLoadedAs, ct),
-            uploads.Limits,
-            consequences));
-    }
-
-    /// <summary>The preview's problems as it showed them: kept with the upload, so the file is not checked again.</summary>
-    [HttpGet("{id:guid}/problems.csv")]
-    public async Task<IActionResult> ProblemsCsv(Guid id, CancellationToken ct) =>
-        await StoredDownloadAsync(id, u => u.ProblemsCsv, "-problems.csv", ct);
+    public Task<IActionResult> Preview(Guid id, CancellationToken ct) =>
+        WithWaitingUploadAsync(
+            id,
+            async upload =>
+            {
+                var (plan, consequences) = await uploads.PreviewAsync(upload, ct);
+                return View(new ReturnPreviewPage(
+                    upload.Id,
+                    upload.FileName,
+                    upload.CreatedAt,
+                    plan,
+                    ReturnUploads.Moved(upload.Expected, plan),
+                    await uploads.LoadAsync(plan.AlreadyLoadedAs, ct),
+                    uploads.Limits,
+                    consequences));
+            },
+            ct);
 
     /// <summary>Every row of the preview (new, changed, unchanged) with what it would write, as CSV, as the preview showed it.</summary>
     [HttpGet("{id:guid}/changes.csv")]
@@ -224,7 +213,7 @@ public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards 
             .OrderByDescending(l => l.Id).Take(10).ToListAsync(ct);
         return new ReturnsStartPage(
             recent,
-            await Pending.ListAsync(PendingUploadKind.Returns, UserName, ct),
+            await WaitingUploadsAsync(ct),
             dashboards,
             dashboard ?? string.Empty,
             period ?? defaultPeriod,

@@ -150,7 +150,7 @@ public sealed record EditionEffect(string Edition, int DashboardsNow, int Dashbo
 /// The result of checking a catalogue file (indicators.csv, dashboards.csv or indicator-lineage.csv) against what is
 /// held now; nothing has been written. The three files share it: rows keyed on a code or slug, compared cell by cell.
 /// </summary>
-public sealed record CataloguePlan
+public sealed record CataloguePlan : IUploadPlan
 {
     public required string FileName { get; init; }
 

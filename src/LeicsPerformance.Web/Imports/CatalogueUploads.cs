@@ -20,16 +20,15 @@ public sealed record ExpectedRow(
 /// confirm checked again and written in one transaction as a load of the file's kind (<c>catalogue</c> for indicators).
 /// Indicators and dashboards not in their file are left alone; the lineage file is the whole list.
 /// </summary>
-public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options) : IConfirmableUpload<CataloguePlan>
+public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options)
+    : ConfirmableUploads<CataloguePlan>(PendingUploadKind.Catalogue, pending, confirmation, options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    public UploadOptions Limits => options.Value;
-
-    public async Task<CataloguePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
+    public override async Task<CataloguePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var sha = DataLoad.Sha256Of(content);
-        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
+        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, Limits.MaxRows);
         if (read is null)
         {
             return new CataloguePlan { FileName = fileName, Sha256 = sha, Changes = [], Problems = refusal };
@@ -54,18 +53,11 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
                 };
         }
 
-        return plan.Capped(options.Value.MaxProblemsListed);
-    }
-
-    public async Task<(PendingUpload Pending, CataloguePlan Plan)> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
-    {
-        var plan = await PlanAsync(fileName, content, ct);
-        var stored = await pending.AddAsync(PendingUploadKind.Catalogue, userName, fileName, plan.Sha256, content, ExpectedJson(plan), Downloads(plan), ct);
-        return (stored, plan);
+        return plan.Capped(Limits.MaxProblemsListed);
     }
 
     /// <summary>What the preview showed of every row the file touches or removes: its cells as held then, or null if new.</summary>
-    public static string ExpectedJson(CataloguePlan plan) =>
+    public override string ExpectedJson(CataloguePlan plan) =>
         plan.CanCommit
             ? JsonSerializer.Serialize(
                 plan.Changes.Select(c => c.Row.Key).Concat(plan.Removed.Select(r => r.Key))
@@ -74,7 +66,7 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
             : PendingUploads.NothingExpected;
 
     /// <summary>Every column of a row the file touches or removes that is no longer what the preview showed.</summary>
-    public static IReadOnlyList<MovedRow> Moved(string expectedJson, CataloguePlan plan)
+    public override IReadOnlyList<MovedRow> Moved(string expectedJson, CataloguePlan plan)
     {
         var expected = (JsonSerializer.Deserialize<List<ExpectedRow>>(expectedJson, Json) ?? []).ToDictionary(e => e.Key, StringComparer.Ordinal);
         if (expected.Count == 0 || plan.File is not { } file)
@@ -122,39 +114,12 @@ public sealed class CatalogueUploads(PerformanceDbContext db, PendingUploads pen
         return moved;
     }
 
-    public async Task<CataloguePlan> RecheckAsync(PendingUpload upload, CancellationToken ct)
-    {
-        var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct);
-        return plan;
-    }
-
-    /// <summary>Checks the kept file for its preview, and keeps that plan's problems download with it.</summary>
-    public async Task<CataloguePlan> PreviewAsync(PendingUpload upload, CancellationToken ct)
-    {
-        var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct);
-        return plan;
-    }
-
-    /// <summary>A catalogue preview's problems as CSV, made once with its plan.</summary>
-    public static PreviewDownloads Downloads(CataloguePlan plan) =>
-        PreviewDownloads.OfProblems(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount);
-
-    /// <summary>Checks the stored file again inside the commit lock and writes it in one transaction if nothing moved.</summary>
-    public Task<UploadConfirmOutcome<CataloguePlan>> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct) =>
-        confirmation.ConfirmAsync(upload, userName, this, ct);
-
-    bool IConfirmableUpload<CataloguePlan>.CanCommit(CataloguePlan plan) => plan.CanCommit;
-
-    IReadOnlyList<MovedRow> IConfirmableUpload<CataloguePlan>.Moved(string expectedJson, CataloguePlan plan) => Moved(expectedJson, plan);
-
     /// <summary>A load of the file's kind (<c>catalogue</c> for indicators); a removed lineage link is counted as changed: data_load has no column for removals.</summary>
-    LoadCounts IConfirmableUpload<CataloguePlan>.LoadOf(CataloguePlan plan) =>
+    public override LoadCounts LoadOf(CataloguePlan plan) =>
         new(plan.File!.LoadKind, plan.RowsRead, plan.NewCount, plan.ChangedCount + plan.RemovedCount, plan.UnchangedCount);
 
     /// <summary>Writes a checked plan without errors: the new and changed indicators or dashboards, or the whole lineage list.</summary>
-    public async Task WriteAsync(CataloguePlan plan, CancellationToken ct)
+    public override async Task WriteAsync(CataloguePlan plan, CancellationToken ct)
     {
         if (plan.File == CatalogueFile.Dashboards)
         {

@@ -65,7 +65,7 @@ public abstract record CommitteeWrite
 }
 
 /// <summary>A committee file read and checked against the catalogue and what is stored: nothing has been written.</summary>
-public sealed class CommitteePlan
+public sealed class CommitteePlan : IUploadPlan
 {
     /// <summary>Which committee file it is; null when its heading row matched none.</summary>
     public required CommitteeFileKind? Kind { get; init; }

@@ -16,16 +16,15 @@ public sealed record CommitteeExpected([property: JsonPropertyName("h")] IReadOn
 /// then on confirm claimed, checked again inside the commit lock and, if nothing it touches moved since the preview,
 /// written in one transaction with a <c>data_load</c> row (<see cref="UploadConfirmation"/>).
 /// </summary>
-public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options) : IConfirmableUpload<CommitteePlan>
+public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pending, UploadConfirmation confirmation, IOptions<UploadOptions> options)
+    : ConfirmableUploads<CommitteePlan>(PendingUploadKind.Committees, pending, confirmation, options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    public UploadOptions Limits => options.Value;
-
     /// <summary>The file checked against what is held now; nothing is written.</summary>
-    public async Task<CommitteePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
+    public override async Task<CommitteePlan> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, options.Value.MaxRows);
+        var (read, refusal, _) = UploadChecks.ReadCsv(fileName, content, Limits.MaxRows);
         if (read is null)
         {
             return Refused(fileName, refusal);
@@ -36,7 +35,7 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
             return Refused(fileName, [new(fileName, 1, string.Empty, string.Empty, CommitteeFiles.NoneMatches + UploadChecks.SeparatorHint(read))]);
         }
 
-        var plan = await new CommitteeImporter(db).PlanAsync(kind, read.Require(CommitteeFiles.ByKind[kind].Required), options.Value.MaxProblemsListed, ct);
+        var plan = await new CommitteeImporter(db).PlanAsync(kind, read.Require(CommitteeFiles.ByKind[kind].Required), Limits.MaxProblemsListed, ct);
         return plan.RowsRead == 0 && !plan.HasErrors && kind != CommitteeFileKind.Prompts
             ? new CommitteePlan
             {
@@ -48,34 +47,15 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
             : plan;
     }
 
-    public async Task<Guid> StoreAsync(string userName, string fileName, byte[] content, CancellationToken ct)
-    {
-        var plan = await PlanAsync(fileName, content, ct);
-        return (await pending.AddAsync(PendingUploadKind.Committees, userName, fileName, DataLoad.Sha256Of(content), content, ExpectedJson(plan), Downloads(plan), ct)).Id;
-    }
-
-    /// <summary>
-    /// Checks the kept file for its preview and keeps that plan's problems download with it; after something moved
-    /// (<paramref name="takeHeldNow"/>), also takes what is held now as what the preview shows.
-    /// </summary>
-    public async Task<CommitteePlan> PreviewAsync(PendingUpload upload, CancellationToken ct, bool takeHeldNow = false)
-    {
-        var plan = await PlanAsync(upload.FileName, upload.Content, ct);
-        await (takeHeldNow
-            ? pending.SetExpectedAsync(upload.Id, ExpectedJson(plan), Downloads(plan), ct)
-            : pending.SetDownloadsAsync(upload.Id, Downloads(plan), ct));
-        return plan;
-    }
-
     /// <summary>
     /// What the preview showed as held, or <see cref="PendingUploads.NothingExpected"/> when the file cannot be confirmed
     /// (never empty otherwise, even for a file that only adds, so the per-person limit does not take it for a failed check).
     /// </summary>
-    public static string ExpectedJson(CommitteePlan plan) =>
+    public override string ExpectedJson(CommitteePlan plan) =>
         plan.CanCommit ? JsonSerializer.Serialize(new CommitteeExpected(plan.Held), Json) : PendingUploads.NothingExpected;
 
     /// <summary>Every cell of what the file replaces or updates that is no longer what the preview showed.</summary>
-    public static IReadOnlyList<MovedRow> Moved(string expectedJson, CommitteePlan plan)
+    public override IReadOnlyList<MovedRow> Moved(string expectedJson, CommitteePlan plan)
     {
         if (expectedJson == PendingUploads.NothingExpected || JsonSerializer.Deserialize<CommitteeExpected>(expectedJson, Json) is not { } expected)
         {
@@ -112,23 +92,11 @@ public sealed class CommitteeUploads(PerformanceDbContext db, PendingUploads pen
         return moved;
     }
 
-    /// <summary>A committee preview's problems as CSV, made once with its plan.</summary>
-    public static PreviewDownloads Downloads(CommitteePlan plan) =>
-        PreviewDownloads.OfProblems(plan.Problems, plan.UnlistedErrorCount, plan.UnlistedWarningCount);
-
-    /// <summary>Checks the kept file again inside the commit lock and writes it in one transaction if nothing it touches moved.</summary>
-    public Task<UploadConfirmOutcome<CommitteePlan>> ConfirmAsync(PendingUpload upload, string userName, CancellationToken ct) =>
-        confirmation.ConfirmAsync(upload, userName, this, ct);
-
-    bool IConfirmableUpload<CommitteePlan>.CanCommit(CommitteePlan plan) => plan.CanCommit;
-
-    IReadOnlyList<MovedRow> IConfirmableUpload<CommitteePlan>.Moved(string expectedJson, CommitteePlan plan) => Moved(expectedJson, plan);
-
     /// <summary>A committee file's changes are counted, not its rows: one row may change several columns.</summary>
-    LoadCounts IConfirmableUpload<CommitteePlan>.LoadOf(CommitteePlan plan) =>
+    public override LoadCounts LoadOf(CommitteePlan plan) =>
         new(CommitteeFiles.LoadKindOf(plan.Kind!.Value), plan.RowsRead, plan.AddedCount, plan.ChangedCount + plan.RemovedCount, 0);
 
-    public Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeWriter(db).WriteAsync(plan, ct);
+    public override Task WriteAsync(CommitteePlan plan, CancellationToken ct) => new CommitteeWriter(db).WriteAsync(plan, ct);
 
     public static string Singular(CommitteeFileKind kind) => kind switch
     {

@@ -27,36 +27,18 @@ public abstract record UploadConfirmOutcome<TPlan>
 /// <summary>The load a confirmed upload becomes: its kind and counts (<c>data_load</c>).</summary>
 public sealed record LoadCounts(LoadKind Kind, int RowsRead, int RowsAdded, int RowsChanged, int RowsUnchanged);
 
-/// <summary>What one kind of upload (catalogue, committee files) gives the shared confirm.</summary>
-/// <typeparam name="TPlan">The file's checked plan.</typeparam>
-public interface IConfirmableUpload<TPlan>
-{
-    /// <summary>Checks the file against what is held now; writes nothing.</summary>
-    Task<TPlan> PlanAsync(string fileName, byte[] content, CancellationToken ct);
-
-    /// <summary>Something to write, and nothing wrong.</summary>
-    bool CanCommit(TPlan plan);
-
-    /// <summary>What the file touches that is no longer what its preview showed (the upload's <c>expected</c>).</summary>
-    IReadOnlyList<MovedRow> Moved(string expectedJson, TPlan plan);
-
-    LoadCounts LoadOf(TPlan plan);
-
-    /// <summary>Writes a plan that can be committed, inside the confirm's transaction.</summary>
-    Task WriteAsync(TPlan plan, CancellationToken ct);
-}
-
 /// <summary>
 /// The confirm the catalogue and committee uploads share: an upload already committed shows its load; otherwise the
 /// confirm claims the upload (<see cref="UploadClaim"/>, so a double confirm writes once), then checks and writes in
 /// one transaction under <see cref="AdvisoryLocks.Writes"/> — refused with what moved if anything the file touches
 /// changed since the preview, else written with its <c>data_load</c> row — and marks the upload with the load it
-/// became. The kind of upload says how to check and write its file (<see cref="IConfirmableUpload{TPlan}"/>). (Returns commit through <c>ReturnWriter.CommitAsync</c>, which
+/// became. The kind of upload says how to check and write its file (<see cref="ConfirmableUploads{TPlan}"/>). (Returns commit through <c>ReturnWriter.CommitAsync</c>, which
 /// holds the same lock in its own transaction.)
 /// </summary>
 public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads pending, TimeProvider clock)
 {
-    public async Task<UploadConfirmOutcome<TPlan>> ConfirmAsync<TPlan>(PendingUpload upload, string userName, IConfirmableUpload<TPlan> kind, CancellationToken ct)
+    public async Task<UploadConfirmOutcome<TPlan>> ConfirmAsync<TPlan>(PendingUpload upload, string userName, ConfirmableUploads<TPlan> kind, CancellationToken ct)
+        where TPlan : IUploadPlan
     {
         if (upload.CommittedLoadId is { } done && await LoadAsync(done, ct) is { } earlier)
         {
@@ -106,10 +88,11 @@ public sealed class UploadConfirmation(PerformanceDbContext db, PendingUploads p
     }
 
     /// <summary>Inside the transaction, holding the lock: the file checked again, and written if nothing moved.</summary>
-    private async Task<UploadConfirmOutcome<TPlan>> CheckAndWriteAsync<TPlan>(PendingUpload upload, string userName, IConfirmableUpload<TPlan> kind, CancellationToken ct)
+    private async Task<UploadConfirmOutcome<TPlan>> CheckAndWriteAsync<TPlan>(PendingUpload upload, string userName, ConfirmableUploads<TPlan> kind, CancellationToken ct)
+        where TPlan : IUploadPlan
     {
         var plan = await kind.PlanAsync(upload.FileName, upload.Content, ct);
-        if (!kind.CanCommit(plan))
+        if (!plan.CanCommit)
         {
             return new UploadConfirmOutcome<TPlan>.NothingToCommit(plan);
         }
