@@ -63,6 +63,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddScoped<PendingUploads>();
 builder.Services.AddScoped<UploadConfirmation>();
 builder.Services.AddScoped<ReturnUploads>();
+builder.Services.AddScoped<ReturnTemplate>();
 builder.Services.AddScoped<ReturnConsequences>();
 builder.Services.AddScoped<AffectedDashboards>();
 builder.Services.AddSingleton<DatasetMappings>();

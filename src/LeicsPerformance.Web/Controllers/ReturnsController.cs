@@ -22,7 +22,7 @@ namespace LeicsPerformance.Web.Controllers;
 /// </summary>
 [Route("returns")]
 [Authorize(Roles = Roles.CanLoadReturns)]
-public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards affectedDashboards, PendingUploads pending, PerformanceDbContext db, IOptions<ReportingOptions> reporting) : PendingUploadController(pending)
+public sealed class ReturnsController(ReturnUploads uploads, ReturnTemplate template, AffectedDashboards affectedDashboards, PendingUploads pending, PerformanceDbContext db) : PendingUploadController(pending)
 {
     /// <summary>Rows shown per table on the preview; the CSV downloads have them all.</summary>
     public const int ShowLimit = 1000;
@@ -49,81 +49,9 @@ public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards 
             return View(nameof(Index), page);
         }
 
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.DashboardId == board.Id)
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .ToListAsync(ct);
-        var latest = await LatestHeldAsync(indicators.Select(i => i.Id).ToList(), parsed, ct);
-        var rows = new List<IReadOnlyList<string?>>();
-        foreach (var indicator in indicators)
-        {
-            var format = indicator.Format();
-            latest.TryGetValue(indicator.Id, out var held);
-            foreach (var p in TemplatePeriods(indicator.Frequency, parsed))
-            {
-                rows.Add([
-                    indicator.Code, indicator.Title, Wording.HowToWrite(format),
-                    held is null ? string.Empty : Wording.Value(format, held.Value, held.Status, held.AsPrinted),
-                    held?.Label ?? string.Empty,
-                    PeriodText(p), reporting.Value.HomeAreaCode, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
-                ]);
-            }
-        }
-
-        return CsvExport.File($"return-{board.Slug}-{Wording.FileName(parsed.Label)}.csv", TemplateHeader, rows);
+        var rows = await template.RowsAsync(board.Id, parsed, ct);
+        return CsvExport.File($"return-{board.Slug}-{Wording.FileName(parsed.Label)}.csv", ReturnTemplate.Header, rows);
     }
-
-    /// <summary>
-    /// The template's columns: the returns format, with guidance after the code that is ignored on upload: the
-    /// indicator's title, how its figures are written (unit, scale and decimal places, with an example), and the latest
-    /// figure held for the home area up to the period asked for, with that figure's period.
-    /// </summary>
-    public static IReadOnlyList<string> TemplateHeader { get; } =
-    [
-        "indicator_code", "indicator_title", "unit", "last_value", "last_period",
-        "period", "area_code", "value", "status", "target", "quartile", "comparator_group", "direction", "commentary",
-    ];
-
-    private sealed record HeldFigure(decimal? Value, ValueStatus Status, string AsPrinted, string Label);
-
-    /// <summary>Each indicator's latest figure for the home area in a period ending on or before the period's end.</summary>
-    private async Task<Dictionary<int, HeldFigure>> LatestHeldAsync(IReadOnlyCollection<int> indicatorIds, ReportingPeriod period, CancellationToken ct)
-    {
-        var home = reporting.Value.HomeAreaCode;
-        var held = await db.Values.AsNoTracking()
-            .Where(v => indicatorIds.Contains(v.IndicatorId) && v.Area.Code == home && v.Period.EndDate <= period.End)
-            .Select(v => new { v.IndicatorId, v.Value, v.Status, v.AsPrinted, v.Period.Label, v.Period.EndDate, v.Period.StartDate })
-            .ToListAsync(ct);
-        return held
-            .GroupBy(v => v.IndicatorId)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderByDescending(v => v.EndDate).ThenBy(v => v.StartDate).Select(v => new HeldFigure(v.Value, v.Status, v.AsPrinted, v.Label)).First());
-    }
-
-    /// <summary>
-    /// The periods an indicator reports for the period asked: itself when it fits; a financial year's four quarters
-    /// for a quarterly indicator; a quarter's financial year for an annual one; none when there is no sensible match.
-    /// </summary>
-    public static IEnumerable<ReportingPeriod> TemplatePeriods(Frequency frequency, ReportingPeriod period)
-    {
-        var quarterly = frequency == Frequency.Quarterly;
-        if (quarterly == (period.Kind == PeriodKind.FinancialQuarter))
-        {
-            return [period];
-        }
-
-        if (quarterly)
-        {
-            return period.Kind == PeriodKind.FinancialYear ? Enumerable.Range(1, 4).Select(q => ReportingPeriod.FinancialQuarter(period.Year, q)) : [];
-        }
-
-        return period.FinancialYearOf() is { } year ? [year] : [];
-    }
-
-    /// <summary>The period as people write it (2018/19, Q1 2021/22), or its code where the label would not read back.</summary>
-    public static string PeriodText(ReportingPeriod period) =>
-        ReportingPeriod.TryParse(period.Label, out var back) && back.Code == period.Code ? period.Label : period.Code;
 
     [HttpGet("{id:guid}")]
     [UploadWork]
@@ -200,12 +128,6 @@ public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards 
     private async Task<ReturnsStartPage> StartPageAsync(string? dashboardError, string? periodError, string? dashboard, string? period, CancellationToken ct)
     {
         var dashboards = await db.Dashboards.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DashboardChoice(d.Slug, d.Title)).ToListAsync(ct);
-        var latest = await db.Values.AsNoTracking()
-            .Where(v => v.Period.Kind == PeriodKind.FinancialYear)
-            .OrderByDescending(v => v.Period.EndDate)
-            .Select(v => v.Period.Code)
-            .FirstOrDefaultAsync(ct);
-        var defaultPeriod = latest is not null && ReportingPeriod.TryParse(latest, out var p) ? PeriodText(p.Kind == PeriodKind.FinancialYear ? ReportingPeriod.FinancialYear(p.Year + 1) : p) : "2019/20";
         // Values loads only: catalogue and committee files have their own pages.
         var otherKinds = CatalogueFile.All.Select(f => f.LoadKind).Concat(CommitteeFiles.LoadKinds).ToList();
         var recent = await db.DataLoads.AsNoTracking()
@@ -216,7 +138,7 @@ public sealed class ReturnsController(ReturnUploads uploads, AffectedDashboards 
             await WaitingUploadsAsync(ct),
             dashboards,
             dashboard ?? string.Empty,
-            period ?? defaultPeriod,
+            period ?? await template.DefaultPeriodTextAsync(ct),
             dashboardError,
             periodError,
             uploads.Limits);

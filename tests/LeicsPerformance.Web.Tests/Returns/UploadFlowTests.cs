@@ -128,7 +128,7 @@ public sealed class UploadFlowTests(TestDatabase database) : AppTest(database)
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be(string.Join(",", ReturnsController.TemplateHeader));
+        lines[0].Should().Be(string.Join(",", LeicsPerformance.Web.Imports.ReturnTemplate.Header));
         lines[0].Should().Be("indicator_code,indicator_title,unit,last_value,last_period,period,area_code,value,status,target,quartile,comparator_group,direction,commentary");
         await using (var db = TestDatabase.CreateContext(ConnectionString))
         {
