@@ -41,7 +41,9 @@ public sealed class AnalystBrowserTests(TestDatabase database, BrowserFixture br
         await page.FillAsync("#Email", Email);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/returns");
+        // After the sign-in redirect, wait for the page's document, not its load event: in about one full run in three,
+        // under parallel tests, Playwright reported network idle but never the load event here, and timed out.
+        await page.WaitForURLAsync("**/returns", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await Accessibility.SeriousViolationsAsync(page)).Should().BeEmpty();
 
         await page.SelectOptionAsync("#template-dashboard", "fair-funding");

@@ -140,7 +140,9 @@ public sealed class PhoneBrowserTests(TestDatabase database, BrowserFixture brow
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/catalogue");
+        // After the sign-in redirect, wait for the page's document, not its load event: in about one full run in three,
+        // under parallel tests, Playwright reported network idle but never the load event here, and timed out.
+        await page.WaitForURLAsync("**/catalogue", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var problems = new List<string>();
         await CheckPhonePageAsync(page, "the catalogue page", problems);
 
