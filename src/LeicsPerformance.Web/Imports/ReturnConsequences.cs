@@ -58,8 +58,7 @@ public sealed class ReturnConsequences(PerformanceDbContext db, PerformanceQueri
         {
             var period = column.First().Line.AssessmentPeriod;
             var codes = column.Select(c => c.Line.IndicatorCode).Distinct(StringComparer.Ordinal).ToList();
-            var now = (await performance.RateIndicatorsAsync(codes, period, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            var loaded = (await performance.RateAsIfLoadedAsync(codes, period, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            var (now, loaded) = await RateNowAndLoadedAsync(codes, period, file, ct);
             rows.AddRange(column.Select(c => new ValueConsequence(
                 c, now[c.Line.IndicatorCode], loaded[c.Line.IndicatorCode], scrutinisedBy.GetValueOrDefault((c.Line.IndicatorId, period.Code)) ?? [])));
         }
@@ -70,7 +69,8 @@ public sealed class ReturnConsequences(PerformanceDbContext db, PerformanceQueri
 
     /// <summary>
     /// The council's values the file does not hold whose arrow compares with a value it adds or changes: for each, the
-    /// next period's (2018/19's arrow compares with 2017/18).
+    /// next period's (2018/19's arrow compares with 2017/18); those of the latest <see cref="PreviewConsequences.MaxPeriods"/>
+    /// periods, the ones rated (so committees are not looked up for periods never shown).
     /// </summary>
     private static List<(int IndicatorId, string IndicatorCode, string IndicatorTitle, ReportingPeriod Period)> KnockOnCandidates(
         ReturnPlan plan, int homeId, IReadOnlyList<PlannedChange> worked)
@@ -83,12 +83,15 @@ public sealed class ReturnConsequences(PerformanceDbContext db, PerformanceQueri
             .Select(c => (c.Line.IndicatorId, c.Line.IndicatorCode, c.Line.IndicatorTitle, Period: c.Line.Period.Next()))
             .Where(k => !inFile.Contains((k.IndicatorId, k.Period.Code)))
             .Distinct()
+            .GroupBy(k => k.Period)
+            .OrderByDescending(g => g.Key)
+            .Take(PreviewConsequences.MaxPeriods)
+            .SelectMany(g => g)
             .ToList();
     }
 
     /// <summary>
-    /// The knock-on candidates rated now and as if loaded, kept where the arrow or the exception reasons would change; at
-    /// most <see cref="PreviewConsequences.MaxPeriods"/> periods are rated, the latest first.
+    /// The knock-on candidates rated now and as if loaded, kept where the arrow or the exception reasons would change.
     /// </summary>
     private async Task<IReadOnlyList<KnockOnConsequence>> KnockOnsAsync(
         List<(int IndicatorId, string IndicatorCode, string IndicatorTitle, ReportingPeriod Period)> following,
@@ -102,11 +105,10 @@ public sealed class ReturnConsequences(PerformanceDbContext db, PerformanceQueri
         }
 
         var knockOns = new List<KnockOnConsequence>();
-        foreach (var column in following.GroupBy(k => k.Period).OrderByDescending(g => g.Key).Take(PreviewConsequences.MaxPeriods))
+        foreach (var column in following.GroupBy(k => k.Period).OrderByDescending(g => g.Key))
         {
             var codes = column.Select(k => k.IndicatorCode).ToList();
-            var now = (await performance.RateIndicatorsAsync(codes, column.Key, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
-            var loaded = (await performance.RateAsIfLoadedAsync(codes, column.Key, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+            var (now, loaded) = await RateNowAndLoadedAsync(codes, column.Key, file, ct);
             knockOns.AddRange(column
                 .Where(k => now[k.IndicatorCode].Current is not null)
                 .Select(k => new KnockOnConsequence(k.IndicatorCode, k.IndicatorTitle, k.Period, now[k.IndicatorCode], loaded[k.IndicatorCode],
@@ -116,4 +118,10 @@ public sealed class ReturnConsequences(PerformanceDbContext db, PerformanceQueri
 
         return knockOns.OrderBy(k => k.IndicatorCode, StringComparer.Ordinal).ThenBy(k => k.Period).ToList();
     }
+
+    /// <summary>The indicators of one period rated as stored and as if the file were loaded, by code.</summary>
+    private async Task<(Dictionary<string, RatedIndicator> Now, Dictionary<string, RatedIndicator> Loaded)> RateNowAndLoadedAsync(
+        IReadOnlyList<string> codes, ReportingPeriod period, AsIfLoaded file, CancellationToken ct) =>
+        ((await performance.RateIndicatorsAsync(codes, period, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal),
+         (await performance.RateAsIfLoadedAsync(codes, period, file, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal));
 }
